@@ -1,0 +1,28 @@
+# Two commands for a newcomer: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lint clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	rm -f demo.db
+	MERCATO_DB=sqlite:///demo.db $(BIN)/mercato ingest samples/articles
+	MERCATO_DB=sqlite:///demo.db $(BIN)/mercato sagas
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check mercato tests
+	$(BIN)/mypy
+
+clean:
+	rm -rf $(VENV) demo.db

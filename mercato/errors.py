@@ -1,0 +1,28 @@
+"""Mercato's error family: each message names the input, the problem and the next step."""
+
+from __future__ import annotations
+
+__all__ = ["MercatoError", "UnknownEntity", "UnreadableArticle"]
+
+
+class MercatoError(Exception):
+    """Base of every error Mercato raises on purpose."""
+
+
+class UnreadableArticle(MercatoError):
+    """An input file (or feed entry) that cannot be read as an article."""
+
+    def __init__(self, source: str, reason: str, hint: str) -> None:
+        super().__init__(f"{source}: {reason}; {hint}")
+        self.source = source
+        self.reason = reason
+        self.hint = hint
+
+
+class UnknownEntity(MercatoError):
+    """A player or club name the knowledge base and the store do not know."""
+
+    def __init__(self, kind: str, name: str, hint: str) -> None:
+        super().__init__(f"unknown {kind} {name!r}; {hint}")
+        self.kind = kind
+        self.name = name

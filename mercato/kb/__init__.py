@@ -1,0 +1,172 @@
+"""The knowledge base: real clubs and players shipped with Mercato (see data/PROVENANCE.md)."""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from importlib import resources
+
+from mercato.model import Club, Player
+
+__all__ = ["KnowledgeBase", "fold", "load_kb", "name_key"]
+
+_LEGAL_WORDS = re.compile(r"\b(fc|afc|cf|sc|cfc|the)\b")
+
+
+def fold(text: str) -> str:
+    """Strip accents character by character, keeping length: 'Barça' -> 'Barca'."""
+    out = []
+    for ch in text:
+        base = unicodedata.normalize("NFD", ch)[0]
+        out.append(base if base.isascii() else ch)
+    return "".join(out)
+
+
+def name_key(name: str) -> str:
+    """A forgiving key for comparing names: accents, case, punctuation and 'FC' ignored."""
+    key = fold(name).lower().replace("&", " and ").replace("-", " ")
+    key = re.sub(r"[^\w\s]", "", key)
+    return " ".join(_LEGAL_WORDS.sub(" ", key).split())
+
+
+@dataclass(frozen=True, slots=True)
+class KnowledgeBase:
+    """Clubs with aliases and nicknames, and players, with the lookups linking needs."""
+
+    clubs: dict[int, Club]
+    players: tuple[Player, ...]
+    prominence: dict[int, float]
+    nicknames: dict[str, tuple[int, ...]]  # surface -> club ids, default first
+    _by_key: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    _players_by_key: dict[str, tuple[Player, ...]] = field(default_factory=dict)
+    _squads: dict[int, tuple[Player, ...]] = field(default_factory=dict)
+
+    def club_named(self, name: str) -> Club | None:
+        """The club a name, alias or nickname stands for, the most prominent if several."""
+        ids = self.nicknames.get(name) or self._by_key.get(name_key(name))
+        return self.clubs[ids[0]] if ids else None
+
+    def club_candidates(self, surface: str) -> tuple[Club, ...]:
+        """Every club a surface form may stand for, most likely first."""
+        ids = self.nicknames.get(surface) or self._by_key.get(name_key(surface), ())
+        return tuple(self.clubs[i] for i in ids)
+
+    def club_surfaces(self) -> Iterator[tuple[str, tuple[int, ...]]]:
+        """Every surface form to look for in text, with the clubs it may stand for."""
+        for club in self.clubs.values():
+            for surface in (club.name, *club.aliases):
+                yield surface, self._by_key[name_key(surface)]
+        yield from self.nicknames.items()
+
+    def players_named(self, name: str) -> tuple[Player, ...]:
+        """Players whose full name matches, the most recently active and valuable first."""
+        return self._players_by_key.get(name_key(name), ())
+
+    def player_named(self, name: str) -> Player | None:
+        """The best-known player of that name, if the KB has one."""
+        found = self.players_named(name)
+        return found[0] if found else None
+
+    def squad(self, club_id: int) -> tuple[Player, ...]:
+        """The club's current squad (players in its 2025-26 snapshot)."""
+        return self._squads.get(club_id, ())
+
+
+def _read_csv(name: str) -> Iterable[dict[str, str]]:
+    with resources.files("mercato.kb").joinpath(name).open(encoding="utf-8") as f:
+        yield from csv.DictReader(f)
+
+
+def _date(text: str) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def _int(text: str) -> int | None:
+    return int(text) if text else None
+
+
+def _read_clubs() -> tuple[dict[int, Club], dict[int, float]]:
+    clubs: dict[int, Club] = {}
+    prominence: dict[int, float] = {}
+    for row in _read_csv("data/clubs.csv"):
+        club_id = int(row["id"])
+        clubs[club_id] = Club(
+            id=club_id,
+            name=row["name"],
+            country=row["country"] or None,
+            league=row["league"] or None,
+            aliases=tuple(a for a in row["aliases"].split("|") if a),
+        )
+        prominence[club_id] = float(row["prominence"]) + (1.0 if row["in_league_2025"] == "1" else 0)
+    return clubs, prominence
+
+
+def _read_nicknames(clubs: dict[int, Club]) -> dict[str, tuple[int, ...]]:
+    by_name = {club.name: club.id for club in clubs.values()}
+    nicknames: dict[str, list[int]] = defaultdict(list)
+    for row in _read_csv("curated/nicknames.csv"):
+        nicknames[row["nickname"]].append(by_name[row["club"]])
+    return {nick: tuple(ids) for nick, ids in nicknames.items()}
+
+
+def _read_players() -> tuple[Player, ...]:
+    return tuple(
+        Player(
+            id=int(row["player_id"]),
+            name=row["name"],
+            aliases=tuple(a for a in {row["last_name"]} if a and a != row["name"]),
+            birth_date=_date(row["date_of_birth"]),
+            position=row["position_code"] or None,
+            current_club_id=_int(row["current_club_id"]),
+            contract_expiry=_date(row["contract_expiration_date"]),
+            market_value_eur=_int(row["market_value_in_eur"]),
+            foot=row["foot"] or None,
+            nationality=row["country_of_citizenship"] or None,
+            last_season=_int(row["last_season"]),
+        )
+        for row in _read_csv("data/players.csv")
+    )
+
+
+@cache
+def load_kb() -> KnowledgeBase:
+    """Load the bundled knowledge base (once per process)."""
+    clubs, prominence = _read_clubs()
+    nicknames = _read_nicknames(clubs)
+    clubs = {
+        cid: Club(club.id, club.name, club.country, club.league, club.aliases,
+                  tuple(n for n, ids in nicknames.items() if cid in ids))
+        for cid, club in clubs.items()
+    }
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for club in clubs.values():
+        for surface in (club.name, *club.aliases):
+            ids = by_key[name_key(surface)]
+            if club.id not in ids:
+                ids.append(club.id)
+    for ids in by_key.values():
+        ids.sort(key=lambda i: -prominence[i])
+    players = _read_players()
+    players_by_key: dict[str, list[Player]] = defaultdict(list)
+    squads: dict[int, list[Player]] = defaultdict(list)
+    for player in players:
+        players_by_key[name_key(player.name)].append(player)
+        if player.last_season == 2025 and player.current_club_id is not None:
+            squads[player.current_club_id].append(player)
+    for found in players_by_key.values():
+        found.sort(key=lambda p: (-(p.last_season or 0), -(p.market_value_eur or 0)))
+    return KnowledgeBase(
+        clubs=clubs,
+        players=players,
+        prominence=prominence,
+        nicknames=nicknames,
+        _by_key={k: tuple(v) for k, v in by_key.items()},
+        _players_by_key={k: tuple(v) for k, v in players_by_key.items()},
+        _squads={k: tuple(v) for k, v in squads.items()},
+    )

@@ -1,0 +1,22 @@
+"""Mercato's one configuration object, read once at start-up and passed down."""
+
+from __future__ import annotations
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+__all__ = ["Settings"]
+
+
+class Settings(BaseSettings):
+    """Settings from the environment (``MERCATO_*``), with documented defaults."""
+
+    model_config = SettingsConfigDict(env_prefix="MERCATO_")
+
+    db: str = "sqlite:///mercato.db"
+    """SQLAlchemy URL of the store (``MERCATO_DB``); a SQLite file in the working folder."""
+
+    api_token: str | None = None
+    """Bearer token for the REST API's write endpoints (``MERCATO_API_TOKEN``); unset: writes refused."""
+
+    max_article_bytes: int = 20 * 1024 * 1024
+    """Files larger than this are refused at ingest (``MERCATO_MAX_ARTICLE_BYTES``)."""
