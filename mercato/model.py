@@ -18,6 +18,8 @@ __all__ = [
     "Evidence",
     "ExtractionResult",
     "Fee",
+    "InjuryClaim",
+    "InjuryStatus",
     "Player",
     "RenewalClaim",
     "Saga",
@@ -141,6 +143,27 @@ class RenewalClaim:
     club: str
     stage: Stage
     evidence: Evidence
+    article_id: str | None = None
+
+
+class InjuryStatus(StrEnum):
+    """Whether an article says a player can play."""
+
+    INJURED = "injured"
+    SUSPENDED = "suspended"
+    FIT = "fit"  # back in training, recovered: ends an earlier absence
+
+
+@dataclass(frozen=True, slots=True)
+class InjuryClaim:
+    """One article's claim that a player is injured, suspended or fit again."""
+
+    player: str
+    status: InjuryStatus
+    evidence: Evidence
+    until: date | None = None  # the return date the text gives, if any
+    injury: str | None = None  # the injury named ("ACL", "hamstring"), if any
+    reported_on: date | None = None  # the article's publication date
     article_id: str | None = None
 
 
