@@ -35,7 +35,7 @@ def name_key(name: str) -> str:
     return " ".join(_LEGAL_WORDS.sub(" ", key).split())
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # hashed by identity: caches key on it
 class KnowledgeBase:
     """Clubs with aliases and nicknames, and players, with the lookups linking needs."""
 

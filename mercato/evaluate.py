@@ -1,0 +1,194 @@
+"""Measure extraction against gold annotations (the dev-articles schema).
+
+Names are matched forgivingly, as a careful reader would:
+- players: equal after folding accents, case and punctuation; or the same surname with
+  compatible first names ('Kessie' ~ 'Franck Kessie'); or a fuzzy ratio of at least 88
+  (a misspelling: 'Zirkee' ~ 'Zirkzee');
+- clubs: the same knowledge-base club after alias and nickname lookup ('Man Utd' ~
+  'Manchester United', 'Sporting Lisbon' ~ 'Sporting CP'), else equal keys ('FC' dropped).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from mercato.contract import rumour_json
+from mercato.extract import extract
+from mercato.kb import KnowledgeBase, name_key
+from mercato.model import Article, ExtractionResult
+
+__all__ = ["EvalReport", "GoldArticle", "evaluate", "read_gold", "same_club", "same_player"]
+
+_FUZZY_MIN = 88
+
+
+@dataclass(frozen=True, slots=True)
+class GoldArticle:
+    """One annotated article: the article and its gold rumours and renewals (contract dicts)."""
+
+    article: Article
+    rumours: tuple[dict[str, object], ...]
+    renewals: tuple[dict[str, object], ...]
+
+
+@dataclass
+class EvalReport:
+    """Figures of one evaluation run, and the misses behind them."""
+
+    articles: int = 0
+    true_positives: int = 0
+    false_positives: int = 0
+    false_negatives: int = 0
+    field_hits: dict[str, int] = field(default_factory=lambda: dict.fromkeys(_FIELDS, 0))
+    renewal_tp: int = 0
+    renewal_fp: int = 0
+    renewal_fn: int = 0
+    rumours_on_negatives: int = 0
+    misses: dict[str, list[str]] = field(default_factory=dict)
+
+    def figures(self) -> dict[str, float | int]:
+        """The headline figures, as one flat mapping."""
+        p = _ratio(self.true_positives, self.true_positives + self.false_positives)
+        r = _ratio(self.true_positives, self.true_positives + self.false_negatives)
+        rp = _ratio(self.renewal_tp, self.renewal_tp + self.renewal_fp)
+        rr = _ratio(self.renewal_tp, self.renewal_tp + self.renewal_fn)
+        out: dict[str, float | int] = {
+            "articles": self.articles,
+            "pair_precision": p,
+            "pair_recall": r,
+            "pair_f1": _f1(p, r),
+        }
+        for name in _FIELDS:
+            out[f"{name}_accuracy"] = _ratio(self.field_hits[name], self.true_positives)
+        out |= {
+            "renewal_precision": rp,
+            "renewal_recall": rr,
+            "renewal_f1": _f1(rp, rr),
+            "rumours_on_negatives": self.rumours_on_negatives,
+        }
+        return out
+
+
+_FIELDS = ("stage", "deal_type", "fee", "from_club")
+
+
+def _ratio(a: int, b: int) -> float:
+    return round(a / b, 4) if b else 1.0
+
+
+def _f1(p: float, r: float) -> float:
+    return round(2 * p * r / (p + r), 4) if p + r else 0.0
+
+
+def read_gold(folder: Path) -> list[GoldArticle]:
+    """Read every annotated article (*.json) of a gold folder."""
+    gold = []
+    for path in sorted(folder.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        published = data.get("published")
+        article = Article(
+            id=data["id"],
+            text=data["text"],
+            content_hash="",
+            url=data.get("url"),
+            outlet=data.get("outlet"),
+            published=date.fromisoformat(published) if published else None,
+            source=str(path),
+        )
+        gold.append(GoldArticle(article, tuple(data.get("rumours", [])), tuple(data.get("renewals", []))))
+    return gold
+
+
+def same_player(a: str, b: str) -> bool:
+    """Whether two names stand for the same player (see the module docstring)."""
+    ka, kb_ = name_key(a).split(), name_key(b).split()
+    if ka == kb_:
+        return True
+    shorter, longer = sorted((ka, kb_), key=len)
+    if shorter and shorter == longer[-len(shorter):]:
+        return True
+    return fuzz.ratio(" ".join(ka), " ".join(kb_)) >= _FUZZY_MIN
+
+
+def same_club(kb: KnowledgeBase, a: str | None, b: str | None) -> bool:
+    """Whether two club names stand for the same club (None matches None)."""
+    if a is None or b is None:
+        return a is b
+    ca, cb = kb.club_named(a), kb.club_named(b)
+    if ca is not None and cb is not None:
+        return ca.id == cb.id
+    return name_key(a) == name_key(b)
+
+
+def _same_fee(gold: object, fee: object) -> bool:
+    if not gold or not fee:
+        return not gold and not fee
+    assert isinstance(gold, dict)
+    amount = float(gold["amount"])
+    return gold["currency"] == fee["currency"] and abs(fee["amount"] - amount) <= 0.01 * amount  # type: ignore[index]
+
+
+def evaluate(gold: Iterable[GoldArticle], kb: KnowledgeBase) -> EvalReport:
+    """Extract every gold article and compare the claims with the annotations."""
+    report = EvalReport()
+    for item in gold:
+        report.articles += 1
+        result = extract(item.article, kb)
+        _score_article(report, item, result, kb)
+    return report
+
+
+def _score_article(report: EvalReport, item: GoldArticle, result: ExtractionResult, kb: KnowledgeBase) -> None:
+    predicted = [rumour_json(c) for c in result.claims]
+    misses = report.misses.setdefault(item.article.id, [])
+    if not item.rumours:
+        report.rumours_on_negatives += len(predicted)
+    unmatched = list(predicted)
+    for g in item.rumours:
+        match = next((p for p in unmatched if same_player(str(g["player"]), str(p["player"]))
+                      and same_club(kb, str(g["to_club"]), str(p["to_club"]))), None)
+        if match is None:
+            report.false_negatives += 1
+            misses.append(f"missed {g['player']} -> {g['to_club']} ({g['stage']})")
+            continue
+        unmatched.remove(match)
+        report.true_positives += 1
+        checks = {
+            "stage": g["stage"] == match["stage"],
+            "deal_type": g["deal_type"] == match["deal_type"],
+            "fee": _same_fee(g["fee"], match["fee"]),
+            "from_club": same_club(kb, g["from_club"], match["from_club"]),  # type: ignore[arg-type]
+        }
+        for name, ok in checks.items():
+            report.field_hits[name] += ok
+            if not ok:
+                misses.append(f"{name} of {g['player']} -> {g['to_club']}: gold {g[name]!r}, got {match[name]!r}")
+    for p in unmatched:
+        report.false_positives += 1
+        misses.append(f"spurious {p['player']} -> {p['to_club']} ({p['stage']}): {str(p['evidence'])[:90]}")
+    _score_renewals(report, item, result, kb, misses)
+
+
+def _score_renewals(report: EvalReport, item: GoldArticle, result: ExtractionResult,
+                    kb: KnowledgeBase, misses: list[str]) -> None:
+    unmatched = list(result.renewals)
+    for g in item.renewals:
+        match = next((r for r in unmatched if same_player(str(g["player"]), r.player)
+                      and same_club(kb, str(g["club"]), r.club)), None)
+        if match is None:
+            report.renewal_fn += 1
+            misses.append(f"missed renewal {g['player']} at {g['club']}")
+        else:
+            unmatched.remove(match)
+            report.renewal_tp += 1
+    for r in unmatched:
+        report.renewal_fp += 1
+        misses.append(f"spurious renewal {r.player} at {r.club}: {r.evidence.sentence[:90]}")
+
+

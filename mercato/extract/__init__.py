@@ -1,0 +1,142 @@
+"""Extraction: (article, knowledge base) -> transfer and renewal claims. Pure and deterministic."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import replace
+
+from mercato.extract.claims import (
+    Clause,
+    PairEvidence,
+    clause_stage,
+    clauses_of,
+    club_roles,
+    evidence_of,
+    is_background,
+    is_hedged_pair,
+    pair_stage,
+    pair_terms,
+    renewal_of,
+)
+from mercato.extract.mentions import find_mentions
+from mercato.extract.sentences import Sentence, split_sentences
+from mercato.extract.sources import find_attributions, gossip_heading, known_outlets
+from mercato.kb import KnowledgeBase
+from mercato.kb.link import linker_for
+from mercato.model import Article, Evidence, ExtractionResult, RenewalClaim, Stage, TransferClaim
+
+__all__ = ["extract"]
+
+# A clause with a cue but no player named in it may speak of the player named this many
+# sentences before ("They are aware of interest from Barcelona").
+_CARRY_SENTENCES = 1
+
+
+def extract(article: Article, kb: KnowledgeBase) -> ExtractionResult:
+    """Every transfer and renewal claim an article makes."""
+    linker = linker_for(kb)
+    text = article.text
+    sentences = split_sentences(text)
+    mentions = find_mentions(text, linker, frozenset(known_outlets()))
+    clauses = [c for c in clauses_of(sentences, mentions) if not is_background(c, article.published)]
+    current: dict[str, str | None] = {}
+    roles = {id(c): club_roles(text, c, current) for c in clauses}
+    pairs: dict[tuple[str, str], PairEvidence] = {}
+    renewals: dict[str, tuple[str, list[Stage], Clause]] = {}
+    index = {s.start: i for i, s in enumerate(sentences)}
+    last_named: tuple[int, list[str]] = (-10, [])
+    for clause in clauses:
+        destinations, sellers = roles[id(clause)]
+        players = list(dict.fromkeys(p.entity for p in clause.players))
+        sentence_no = index[clause.sentence.start]
+        if any(p.explicit for p in clause.players):
+            last_named = (sentence_no, players)
+        elif not players and sentence_no - last_named[0] <= _CARRY_SENTENCES:
+            players = last_named[1]
+        renewal = renewal_of(clause)
+        if renewal is not None and players:
+            club = next((c.club.name for c in (*sellers, *destinations)), None) or current.get(players[0])
+            if club:
+                _, stages, _ = renewals.setdefault(players[0], (club, [], clause))
+                stages.append(renewal)
+            continue
+        stage = clause_stage(clause)
+        if stage is None:
+            continue
+        for player in players:
+            for ref in destinations:
+                if ref.club.name == current.get(player):
+                    continue
+                pair = pairs.setdefault((player, ref.club.name), PairEvidence(player, ref.club.name))
+                pair.clauses.append(clause)
+                pair.stages.append(stage)
+    claims = _close_other_moves(
+        [_claim(article, pair, current, sentences) for pair in pairs.values()],
+        {p for p, (_, stages, _) in renewals.items() if pair_stage(stages) in (Stage.AGREED, Stage.COMPLETED)},
+    )
+    return ExtractionResult(
+        article_id=article.id,
+        claims=tuple(claims),
+        renewals=tuple(
+            RenewalClaim(player, club, pair_stage(stages), _evidence(clause.sentence), article.id)
+            for player, (club, stages, clause) in renewals.items()
+        ),
+    )
+
+
+def _evidence(sentence: Sentence) -> Evidence:
+    return Evidence(sentence.text, (sentence.start, sentence.end))
+
+
+def _claim(article: Article, pair: PairEvidence, current: dict[str, str | None],
+           sentences: list[Sentence]) -> TransferClaim:
+    deal_type, fee = pair_terms(pair)
+    return TransferClaim(
+        player=pair.player,
+        to_club=pair.to_club,
+        stage=pair_stage(pair.stages),
+        deal_type=deal_type,
+        evidence=evidence_of(pair),
+        from_club=current.get(pair.player),
+        fee=fee,  # type: ignore[arg-type]
+        reported_by=_reported_by(pair, sentences),
+        hedged=is_hedged_pair(pair),
+        article_id=article.id,
+    )
+
+
+def _reported_by(pair: PairEvidence, sentences: list[Sentence]) -> str | None:
+    """The source the article gives for a pair: in its sentences, beside them, or its column heading."""
+    own = [c.sentence for c in pair.clauses]
+    for sentence in own:
+        found = find_attributions(sentence.text)
+        if found:
+            return found[0].source
+    positions = [i for i, s in enumerate(sentences) if s in own]
+    for i in positions:
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(sentences) and sentences[j].paragraph in {sentences[i].paragraph, sentences[i].paragraph - 1, sentences[i].paragraph + 1}:
+                found = find_attributions(sentences[j].text, unknown_ok=False)
+                if found:
+                    return found[0].source
+    heading = None
+    for sentence in sentences:
+        if sentence.start > own[0].start:
+            break
+        heading = gossip_heading(sentence.text) or heading
+    return heading
+
+
+def _close_other_moves(claims: list[TransferClaim], renewed: set[str]) -> list[TransferClaim]:
+    """A player joins one club: a completed move or renewal ends his other moves in the article."""
+    completed: dict[str, set[str]] = defaultdict(set)
+    for claim in claims:
+        if claim.stage is Stage.COMPLETED:
+            completed[claim.player].add(claim.to_club)
+    closed = []
+    for claim in claims:
+        done_elsewhere = completed[claim.player] - {claim.to_club} or claim.player in renewed
+        if done_elsewhere and claim.stage is not Stage.COMPLETED:
+            claim = replace(claim, stage=Stage.OFF)
+        closed.append(claim)
+    return closed

@@ -1,0 +1,242 @@
+"""Who and which club each stretch of an article names: clubs, players and references to them.
+
+Within one article every way a player is named resolves to one entity: his full name,
+surname or first name alone, and role mentions ("the defender", "the 26-year-old") or
+pronouns, which point to the player most recently named.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from mercato.kb import fold, name_key
+from mercato.kb.link import Linker, prepare_text
+from mercato.model import Club
+
+__all__ = ["ArticleMentions", "ClubRef", "PlayerRef", "find_mentions"]
+
+_PARTICLES = r"(?:de|da|das|do|dos|van|von|der|den|di|del|della|le|la|ten|ter|el|al|bin|ben|mac)"
+_NAME_WORD = r"(?:[A-Z][\w'’-]*[a-z][\w'’-]*|[A-Z]'[A-Z][\w'’-]+)(?<=[^\W_])(?!['’]s\b)"
+_PERSON = re.compile(rf"\b(?:{_NAME_WORD})(?: +(?:{_PARTICLES} +)*(?:{_NAME_WORD})){{1,3}}\b")
+_SINGLE = re.compile(rf"\b(?:{_NAME_WORD})\b")
+_ROLE_NOUNS = (
+    r"defender|midfielder|striker|forward|winger|goalkeeper|keeper|full-back|fullback|right-back|left-back|"
+    r"centre-back|center-back|centre-half|wing-back|playmaker|attacker|star|ace|youngster|teenager|"
+    r"international|captain|vice-captain|skipper|frontman|stopper|shot stopper|talent|sensation|prodigy|"
+    r"player|superstar|\d{2}-year-old|[A-Z][a-z]+ian|Argentine|Frenchman|Dutchman|Spaniard|Englishman|"
+    r"Portuguese|Swede|Dane|Norwegian|Pole|Scot|Welshman|Irishman|Belgian|Brazilian|German|Croat|"
+    r"Uruguayan|Colombian|Mexican|Nigerian|Moroccan|Senegalese|Japanese|South Korean|Egyptian"
+)
+_ROLE = re.compile(rf"\b[Tt]he\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_ROLE_NOUNS})\b(?!\s+(?:of|in|for|at)\b)")
+_PRONOUN = re.compile(r"\b(?:[Hh]e|him|[Hh]is)\b")
+# Words that start capitalised sequences which are not people.
+_NOT_NAMES = frozenset(word.lower() for word in
+    """The A An And But Or If While With After Before Despite Although Though As Under Now Some Both Earlier
+    Should Where When What Why How It He His Him They Their There This That These Those She Her We Our You
+    According However Meanwhile Indeed Also Yet Still So Then Last Next First Second Third Final Today
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
+    August September October November December Premier League Champions Europa Cup Super World Club
+    Sky Sports News Transfer Paper Talk Gossip Live Latest Breaking Exclusive Read More Watch Video
+    Football Soccer Stadium Park Arena Road Lane Ground Academy Under-21 Under-21s U21 U23 International
+    England Spain France Germany Italy Portugal Brazil Argentina Netherlands Belgium Croatia Uruguay
+    Colombia Mexico Nigeria Morocco Senegal Japan Canada Scotland Wales Ireland Norway Sweden Denmark
+    Saudi Arabia Turkey Poland Serbia Egypt Ghana Cameroon Ivory Coast Korea Australia America USA
+    English Spanish French German Italian Portuguese Brazilian Argentine Dutch Belgian Scottish Welsh
+    Irish LaLiga Liga Bundesliga Serie Ligue MLS Pro Carabao FA UEFA FIFA VAR Ballon Player Year Golden
+    Boot Manager Director Chairman President Boss Coach Mr Sir Dr Deadline Day Window Window's Old New
+    St Santiago Signal Camp Nou Etihad Emirates Anfield Bridge Trafford Goodison Villa Palace Ham
+    Getty Images PA AP Reuters AFP Twitter Instagram Romano Here We Go Fantastic Four Famous Five Los
+    Cuatros Fabulosos North West South East Spanish Capital Riyadh Madrid London Paris Munich Milan Turin
+    Manchester Liverpool Mail Mirror Sun Times Guardian Telegraph Express Star Athletic Independent La""".split()
+)
+_NON_PLAYER_BEFORE = re.compile(
+    r"(?:manager|boss|coach|chairman|director|president|owner|agent|journalist|reporter|expert|chief|"
+    r"executive|CEO|father|wife|brother|mother|pundit|legend|head|sporting|told|midfield general|"
+    r"businessman|presenter|analyst|referee|official|lawyer|ex-player|said|says|Sky Sports'|insider)\W*"
+    r"(?:\w+\W+){0,1}$",
+    re.IGNORECASE,
+)
+_NON_PLAYER_AFTER = re.compile(r"^(?:'s|’s)\s+(?:side|men|squad|team|charges|reign|tenure|plans|system|philosophy)\b"
+                               r"|^,?\s+(?:the|their|who is the)\s+(?:\w+\s+)?(?:manager|boss|coach|chairman|director)\b"
+                               r"|^\s+(?:told|said|says|insists|admitted|explained|revealed)\b")
+
+_COUNTRY_WORDS: dict[str, tuple[str, ...]] = {
+    "German": ("Germany",), "Bundesliga": ("Germany",), "Bavarian": ("Germany",),
+    "Spanish": ("Spain",), "LaLiga": ("Spain",), "La Liga": ("Spain",), "Catalan": ("Spain",),
+    "Italian": ("Italy",), "Serie A": ("Italy",), "French": ("France",), "Ligue 1": ("France",),
+    "Parisian": ("France",), "English": ("England",), "Premier League": ("England",),
+    "Merseyside": ("England",), "London": ("England",), "Portuguese": ("Portugal",),
+    "Dutch": ("Netherlands",), "Eredivisie": ("Netherlands",), "Scottish": ("Scotland",),
+    "Turkish": ("Türkiye",), "Saudi": ("Saudi Arabia",), "Saudi Pro League": ("Saudi Arabia",),
+    "MLS": ("United States", "Canada"), "Mexican": ("Mexico",), "Brazilian": ("Brazil",),
+    "Belgian": ("Belgium",), "Greek": ("Greece",),
+}
+_DESCRIPTOR = re.compile(
+    r"\b[Tt]he (?P<adj>" + "|".join(sorted(_COUNTRY_WORDS, key=len, reverse=True)) + r")\s+"
+    r"(?:giants|club|side|outfit|champions|heavyweights|powerhouse|team|leaders|holders)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ClubRef:
+    """A stretch of the article that names a club."""
+
+    start: int
+    end: int
+    club: Club
+
+
+@dataclass(frozen=True, slots=True)
+class PlayerRef:
+    """A stretch of the article that names or points to a player (entity: his full name)."""
+
+    start: int
+    end: int
+    entity: str
+    explicit: bool  # named, not a role mention or pronoun
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleMentions:
+    """Every club and player reference of an article, in text order."""
+
+    clubs: tuple[ClubRef, ...]
+    players: tuple[PlayerRef, ...]
+    people: tuple[tuple[int, int], ...]  # named people who are not players (managers, agents...)
+
+
+def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(span[0] < b and a < span[1] for a, b in spans)
+
+
+def _resolve_clubs(text: str, linker: Linker, blocked: list[tuple[int, int]]) -> list[ClubRef]:
+    matches = [m for m in linker.clubs_in(text) if not _overlaps((m.start, m.end), blocked)]
+    named = Counter(m.ids[0] for m in matches if len(m.ids) == 1)
+    refs = []
+    for m in matches:
+        club_id = next((i for i in m.ids if named[i]), m.ids[0])
+        refs.append(ClubRef(m.start, m.end, linker.kb.clubs[club_id]))
+    for m in _DESCRIPTOR.finditer(text):
+        countries = _COUNTRY_WORDS[m.group("adj")]
+        before = [r for r in refs if r.end <= m.start() and r.club.country in countries]
+        after = [r for r in refs if r.start >= m.end() and r.club.country in countries]
+        target = before[-1] if before else (after[0] if after else None)
+        if target and not _overlaps((m.start(), m.end()), [(r.start, r.end) for r in refs]):
+            refs.append(ClubRef(m.start(), m.end(), target.club))
+    refs.sort(key=lambda r: r.start)
+    return refs
+
+
+def _not_a_name(word: str) -> bool:
+    return word.lower() in _NOT_NAMES
+
+
+def _is_person_name(candidate: str, linker: Linker) -> bool:
+    """Whether a capitalised sequence the KB does not know reads as a person's name."""
+    words = candidate.split()
+    if _not_a_name(words[0]) or all(_not_a_name(w) for w in words):
+        return False
+    verb_like = words[0].endswith(("ing", "ed"))
+    return linker.is_first_name(words[0]) or (linker.is_last_name(words[-1]) and not verb_like)
+
+
+def _non_player(text: str, start: int, end: int) -> bool:
+    return bool(_NON_PLAYER_BEFORE.search(text[max(0, start - 40) : start])
+                or _NON_PLAYER_AFTER.match(text[end : end + 40]))
+
+
+def find_mentions(text: str, linker: Linker, outlets: frozenset[str]) -> ArticleMentions:
+    """Resolve the clubs, players and other people an article names."""
+    prepared = prepare_text(text)
+    club_matches = [(m.start, m.end) for m in linker.clubs_in(prepared)]
+    known = [
+        (m.start, m.end, linker.player(m.ids[0]).name)
+        for m in linker.players_in(prepared)
+        if " " in m.surface or not _overlaps((m.start, m.end), club_matches)
+    ]
+    found: list[tuple[int, int, str]] = []
+    for m in _PERSON.finditer(prepared):
+        words = list(re.finditer(r"\S+", re.sub(r"['’]s$", "", m.group(0))))
+        while words and _not_a_name(words[0].group(0)):
+            words.pop(0)
+        if len(words) < 2:
+            continue
+        start, end = m.start() + words[0].start(), m.start() + words[-1].end()
+        name = prepared[start:end]
+        if not _is_person_name(name, linker) or fold(name).lower() in outlets:
+            continue
+        found.append((start, end, name))
+    clubs = _resolve_clubs(prepared, linker, [(a, b) for a, b, _ in known if " " in prepared[a:b]])
+    club_spans = [(r.start, r.end) for r in clubs]
+    named: list[tuple[int, int, str]] = []
+    people: list[tuple[int, int]] = []
+    for start, end, name in sorted(known + found, key=lambda c: (c[0], c[0] - c[1])):
+        if _overlaps((start, end), [(a, b) for a, b, _ in named] + people):
+            continue
+        if _overlaps((start, end), club_spans) and (start, end, name) not in known:
+            continue
+        if _non_player(prepared, start, end):
+            people.append((start, end))
+            continue
+        named.append((start, end, name))
+    entities = _entities(named)
+    refs = [PlayerRef(a, b, entities[name], True) for a, b, name in named]
+    taken = [(r.start, r.end) for r in refs] + club_spans + people
+    refs += _partial_refs(prepared, entities, taken, people, text)
+    refs += _pointer_refs(prepared, refs, taken)
+    refs.sort(key=lambda r: r.start)
+    return ArticleMentions(tuple(clubs), tuple(refs), tuple(people))
+
+
+def _entities(named: list[tuple[int, int, str]]) -> dict[str, str]:
+    """Map each name to its entity: the longest name that contains it ('Kane' -> 'Harry Kane')."""
+    names = sorted({n for _, _, n in named}, key=lambda n: -len(n))
+    entity: dict[str, str] = {}
+    for name in names:
+        key = name_key(name).split()
+        for longer in names:
+            other = name_key(longer).split()
+            if len(other) > len(key) and other[-len(key):] == key:
+                entity[name] = entity.get(longer, longer)
+                break
+        else:
+            entity[name] = name
+    return entity
+
+
+def _partial_refs(prepared: str, entities: dict[str, str], taken: list[tuple[int, int]],
+                  people: list[tuple[int, int]], text: str) -> list[PlayerRef]:
+    """Surname-only and first-name-only mentions of players the article names in full."""
+    by_part: dict[str, list[str]] = {}
+    for full in set(entities.values()):
+        words = fold(full).split()
+        for part in {words[-1], words[0], " ".join(words[1:])}:
+            if not _not_a_name(part) and len(part) > 2:
+                by_part.setdefault(part, []).append(full)
+    person_parts = {fold(prepared[a:b]).split()[-1] for a, b in people}
+    refs = []
+    for m in _SINGLE.finditer(prepared):
+        token = m.group(0).removesuffix("'s").removesuffix("’s")
+        owners = by_part.get(token)
+        if not owners or _overlaps((m.start(), m.end()), taken) or token in person_parts:
+            continue
+        refs.append(PlayerRef(m.start(), m.start() + len(token), owners[0], True))
+    return refs
+
+
+def _pointer_refs(prepared: str, refs: list[PlayerRef], taken: list[tuple[int, int]]) -> list[PlayerRef]:
+    """Role mentions and pronouns, resolved to the player named most recently before them."""
+    named = sorted(refs, key=lambda r: r.start)
+    pointers = []
+    for pattern in (_ROLE, _PRONOUN):
+        for m in pattern.finditer(prepared):
+            if _overlaps((m.start(), m.end()), [(r.start, r.end) for r in named]):
+                continue
+            before = [r for r in named if r.end <= m.start()]
+            after = [r for r in named if r.start >= m.end()]
+            target = before[-1] if before else (after[0] if after else None)
+            if target:
+                pointers.append(PlayerRef(m.start(), m.end(), target.entity, False))
+    return pointers

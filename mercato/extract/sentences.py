@@ -1,0 +1,69 @@
+"""Split article text into sentences and clauses, keeping character spans."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Sentence", "split_clauses", "split_sentences"]
+
+# A sentence ends at . ! ? (optionally closed by a quote or bracket) before a space and a capital,
+# a quote or a digit; abbreviations and initials do not end one.
+_END = re.compile(r"""[.!?]['"’”)\]]*\s+(?=[A-Z0-9'"‘“(£€$])""")
+_ABBREVIATIONS = ("St", "Mr", "Dr", "No", "Jr", "Sr", "vs", "v", "Ath", "Atl", "Bor", "Man", "Utd", "Inc")
+_CLAUSE_BREAKS = re.compile(
+    r"(?:,|;| -| –| —)\s+(?=(?:while|whereas|but|although|though|as|and|with|after|despite|"
+    r"meanwhile|however|who|which|whose|where|before)\b)"
+    r"|;\s+|\s+[-–—]\s+|,\s+(?=(?:[A-Z][\w'’-]+\s){1,3}(?:are|is|have|has|were|was)\b)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of the article: its text and where it starts in the article."""
+
+    text: str
+    start: int
+    paragraph: int
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+def _ends_with_abbreviation(text: str) -> bool:
+    word = re.search(r"(\w+)\.\S*\s*$", text)
+    if not word:
+        return False
+    token = word.group(1)
+    return token in _ABBREVIATIONS or (len(token) == 1 and token.isupper())
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of a text, paragraph by paragraph (each line is at least one sentence)."""
+    sentences: list[Sentence] = []
+    offset = 0
+    for paragraph, line in enumerate(text.split("\n")):
+        start = 0
+        for match in _END.finditer(line):
+            if _ends_with_abbreviation(line[start : match.start() + 1]):
+                continue
+            piece = line[start : match.end()].rstrip()
+            if piece.strip():
+                sentences.append(Sentence(piece, offset + start, paragraph))
+            start = match.end()
+        piece = line[start:].rstrip()
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            sentences.append(Sentence(piece.lstrip(), offset + start + lead, paragraph))
+        offset += len(line) + 1
+    return sentences
+
+
+def split_clauses(sentence: str) -> list[tuple[int, int]]:
+    """Character ranges of a sentence's clauses, split at conjunctions that start a new claim."""
+    cuts = [0]
+    for match in _CLAUSE_BREAKS.finditer(sentence):
+        cuts.append(match.end())
+    cuts.append(len(sentence))
+    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]

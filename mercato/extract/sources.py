@@ -1,0 +1,94 @@
+"""Who a claim is attributed to: outlets and journalists named by the article (reported_by)."""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+__all__ = ["Attribution", "find_attributions", "gossip_heading", "known_outlets"]
+
+_NAME = r"[A-Z][\w.'’&-]*(?:\s(?:of|dello|della|de|di|in|on)?\s?[A-Z0-9][\w.'’&-]*){0,4}"
+_VERBS = (
+    r"(?:has|have|had)?\s?(?:been told|understands?|reports?|reported|(?:has )?revealed?|claims?|claimed|says|said|"
+    r"insists?|believes?|learned|learnt|is reporting|confirmed|writes|wrote|states|stated|adds|added|reckons)"
+)
+_PATTERNS = (
+    re.compile(rf"\b[Aa]ccording to (?:reports? (?:in|from) |the )?(?P<src>{_NAME})"),
+    re.compile(rf"\b(?:[Aa]s )?(?:reported|revealed|claimed) by (?:the )?(?P<src>{_NAME})"),
+    re.compile(rf"\b(?:[Tt]he |[Ii]talian journalist |[Jj]ournalist |[Tt]ransfer expert |[Rr]eporter )?(?P<src>{_NAME}),? {_VERBS}\b"),
+    re.compile(rf"\b(?:told|revealed to|speaking to|in an interview with) (?:the )?(?P<src>{_NAME})"),
+    re.compile(rf"\b(?:via|says|said|reports|claims) (?:the )?(?P<src>{_NAME})\W*$"),
+)
+_BRACKETED = re.compile(r"\((?P<src>[A-Z0-9][^()]{1,50})\)\W*$")
+_HEADING = re.compile(r"^(?:THE |DAILY |SUNDAY )?[A-Z0-9' ]{2,30}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A source named in a sentence, where the sentence names it."""
+
+    source: str
+    start: int
+    end: int
+
+
+@cache
+def known_outlets() -> dict[str, str]:
+    """Every outlet and journalist name or alias Mercato knows, mapped to its canonical name."""
+    names: dict[str, str] = {}
+    with resources.files("mercato.kb").joinpath("curated/outlets.csv").open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            for alias in (row["name"], *filter(None, row["aliases"].split("|"))):
+                names[alias] = row["name"]
+                if len(alias) > 4:
+                    names.setdefault(alias.lower(), row["name"])
+    return names
+
+
+def _canonical(raw: str) -> str | None:
+    name = raw.strip(" .,'’").removeprefix("the ").removeprefix("The ")
+    outlets = known_outlets()
+    for candidate in (name, "The " + name):
+        for key in (candidate, candidate.lower()):
+            if key in outlets:
+                return outlets[key]
+    return None
+
+
+def find_attributions(sentence: str, unknown_ok: bool = True) -> list[Attribution]:
+    """Sources a sentence attributes its claims to ('according to A Bola', '(Mirror)')."""
+    found: list[Attribution] = []
+    for pattern in _PATTERNS:
+        for m in pattern.finditer(sentence):
+            raw = m.group("src")
+            source = _canonical(raw) or _longest_known_prefix(raw)
+            if source is None and unknown_ok and pattern is _PATTERNS[0]:
+                source = raw.strip(" .,")
+            if source:
+                found.append(Attribution(source, m.start("src"), m.end("src")))
+    bracket = _BRACKETED.search(sentence)
+    if bracket:
+        raw = bracket.group("src")
+        found.append(Attribution(_canonical(raw) or raw.strip(), bracket.start("src"), bracket.end("src")))
+    found.sort(key=lambda a: a.start)
+    return found
+
+
+def _longest_known_prefix(raw: str) -> str | None:
+    words = raw.split()
+    for n in range(len(words) - 1, 0, -1):
+        source = _canonical(" ".join(words[:n])) or _canonical(" ".join(words[-n:]))
+        if source:
+            return source
+    return None
+
+
+def gossip_heading(line: str) -> str | None:
+    """A gossip column's newspaper heading line ('DAILY MAIL') as the outlet it names."""
+    text = line.strip()
+    if not _HEADING.fullmatch(text) or not any(c.isalpha() for c in text):
+        return None
+    return _canonical(text.title()) or _canonical(text.title().replace("Daily ", ""))

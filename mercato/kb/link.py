@@ -1,0 +1,116 @@
+"""Find club and player names of the knowledge base in text (Aho-Corasick automata)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import ahocorasick
+
+from mercato.kb import KnowledgeBase, fold
+from mercato.model import Player
+
+__all__ = ["Linker", "NameMatch", "linker_for", "prepare_text"]
+
+# Mononyms (Raphinha, Rodri) are only looked for when the player was worth this much at his peak,
+# so that ordinary capitalised words are not read as players.
+_MONONYM_MIN_VALUE_EUR = 5_000_000
+_ALL_CAPS_WORD = re.compile(r"\b[A-Z][A-Z'’]{2,}\b")
+
+
+def prepare_text(text: str) -> str:
+    """Text as the automata read it: accents folded, ALL-CAPS words title-cased; same length."""
+    return _ALL_CAPS_WORD.sub(lambda m: m.group(0).capitalize(), fold(text))
+
+
+@dataclass(frozen=True, slots=True)
+class NameMatch:
+    """A name found in text, with the knowledge-base entries it may stand for."""
+
+    start: int
+    end: int
+    surface: str
+    ids: tuple[int, ...]
+
+
+def _boundary(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() or before in "-") and not (after.isalnum() or after == "-")
+
+
+def _longest_first(text: str, automaton: ahocorasick.Automaton) -> list[NameMatch]:
+    found = [
+        NameMatch(end + 1 - len(key), end + 1, key, ids)
+        for end, (key, ids) in automaton.iter(text)
+        if _boundary(text, end + 1 - len(key), end + 1)
+    ]
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    chosen: list[NameMatch] = []
+    for match in found:
+        if chosen and match.start < chosen[-1].end:
+            continue
+        chosen.append(match)
+    return chosen
+
+
+def _automaton(entries: dict[str, list[int]]) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for key, ids in entries.items():
+        automaton.add_word(key, (key, tuple(ids)))
+    automaton.make_automaton()
+    return automaton
+
+
+class Linker:
+    """The knowledge base's names, ready to be found in text."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        clubs: dict[str, list[int]] = {}
+        for surface, ids in kb.club_surfaces():
+            for form in {fold(surface), fold(surface[0].upper() + surface[1:])}:
+                known = clubs.setdefault(form, [])
+                known.extend(i for i in ids if i not in known)
+        self._clubs = _automaton(clubs)
+        players: dict[str, list[int]] = {}
+        self._players: dict[int, Player] = {}
+        for player in kb.players:
+            if player.id is None:
+                continue
+            is_mononym = " " not in player.name
+            if is_mononym and (player.market_value_eur or 0) < _MONONYM_MIN_VALUE_EUR:
+                continue
+            players.setdefault(fold(player.name), []).append(player.id)
+            self._players[player.id] = player
+        self._player_names = _automaton(players)
+        words = [fold(p.name).split() for p in kb.players if " " in p.name]
+        self._first_names = frozenset(w[0] for w in words)
+        self._last_names = frozenset(w[-1] for w in words)
+
+    def is_first_name(self, word: str) -> bool:
+        """Whether some known player has this first name."""
+        return fold(word) in self._first_names
+
+    def is_last_name(self, word: str) -> bool:
+        """Whether some known player has this last name."""
+        return fold(word) in self._last_names
+
+    def clubs_in(self, prepared: str) -> list[NameMatch]:
+        """Club names in prepared text, longest match first, no overlaps."""
+        return _longest_first(prepared, self._clubs)
+
+    def players_in(self, prepared: str) -> list[NameMatch]:
+        """Known players' full names in prepared text."""
+        return _longest_first(prepared, self._player_names)
+
+    def player(self, player_id: int) -> Player:
+        """The knowledge-base player with that id."""
+        return self._players[player_id]
+
+
+@cache
+def linker_for(kb: KnowledgeBase) -> Linker:
+    """The linker of a knowledge base, built once per process."""
+    return Linker(kb)
