@@ -1,0 +1,7 @@
+"""Ingest: files, folders, HTML pages, feeds and JSON (Lines) read into ``Article`` records."""
+
+from mercato.ingest.articles import content_hash
+from mercato.ingest.problems import IngestProblem
+from mercato.ingest.reader import Format, find_inputs, read_input
+
+__all__ = ["Format", "IngestProblem", "content_hash", "find_inputs", "read_input"]

@@ -1,0 +1,186 @@
+"""Opening the store and writing to it: one transaction per article, idempotent by content hash."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import StaticPool
+
+from mercato.errors import MercatoError
+from mercato.ingest import IngestProblem
+from mercato.model import Article, ExtractionResult
+from mercato.store.schema import (
+    ArticleRow,
+    ClaimRow,
+    ClubRow,
+    IngestErrorRow,
+    PlayerRow,
+    RenewalRow,
+)
+
+__all__ = ["Store", "Stored", "open_store"]
+
+_MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+class Stored(StrEnum):
+    """What writing an article did."""
+
+    NEW = "new"
+    DUPLICATE = "duplicate"  # an article with the same content hash is already stored
+    ID_TAKEN = "id_taken"  # another text is stored under the same article id
+
+
+class Store:
+    """A Mercato database: articles, their claims, and the ingest errors met."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session whose work is one transaction: committed on success, else rolled back."""
+        with self._sessions.begin() as session:
+            yield session
+
+    def known_hashes(self, hashes: Iterable[str]) -> set[str]:
+        """Those of the content hashes already stored."""
+        wanted = list(set(hashes))
+        found: set[str] = set()
+        with self.session() as session:
+            for start in range(0, len(wanted), 500):  # stay under SQLite's bound-parameter limit
+                chunk = wanted[start : start + 500]
+                query = select(ArticleRow.content_hash).where(ArticleRow.content_hash.in_(chunk))
+                found.update(session.scalars(query))
+        return found
+
+    def add_article(self, article: Article, result: ExtractionResult) -> Stored:
+        """Store an article with its claims and renewals, all or nothing."""
+        with self.session() as session:
+            same_text = select(ArticleRow.id).where(ArticleRow.content_hash == article.content_hash)
+            if session.scalar(same_text) is not None:
+                return Stored.DUPLICATE
+            if session.get(ArticleRow, article.id) is not None:
+                return Stored.ID_TAKEN
+            session.add(_article_row(article))
+            names = _Names(session)
+            for claim in result.claims:
+                session.add(
+                    ClaimRow(
+                        article_id=article.id,
+                        player_id=names.player(claim.player),
+                        from_club_id=names.club(claim.from_club) if claim.from_club else None,
+                        to_club_id=names.club(claim.to_club),
+                        stage=claim.stage.value,
+                        deal_type=claim.deal_type.value,
+                        fee_amount=claim.fee.amount if claim.fee else None,
+                        fee_currency=claim.fee.currency if claim.fee else None,
+                        fee_add_ons=claim.fee.add_ons if claim.fee else None,
+                        reported_by=claim.reported_by,
+                        hedged=claim.hedged,
+                        evidence=claim.evidence.sentence,
+                        span_start=claim.evidence.span[0],
+                        span_end=claim.evidence.span[1],
+                    )
+                )
+            for renewal in result.renewals:
+                session.add(
+                    RenewalRow(
+                        article_id=article.id,
+                        player_id=names.player(renewal.player),
+                        club_id=names.club(renewal.club),
+                        stage=renewal.stage.value,
+                        evidence=renewal.evidence.sentence,
+                        span_start=renewal.evidence.span[0],
+                        span_end=renewal.evidence.span[1],
+                    )
+                )
+        return Stored.NEW
+
+    def add_problems(self, problems: Iterable[IngestProblem]) -> None:
+        """Record inputs that could not be ingested."""
+        with self.session() as session:
+            session.add_all(
+                IngestErrorRow(source=p.source, reason=p.reason, hint=p.hint) for p in problems
+            )
+
+    def close(self) -> None:
+        """Release the database connections."""
+        self.engine.dispose()
+
+
+class _Names:
+    """Club and player rows by name within one transaction, created when first named."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._ids: dict[tuple[type[Any], str], int] = {}
+
+    def player(self, name: str) -> int:
+        return self._id(PlayerRow, name)
+
+    def club(self, name: str) -> int:
+        return self._id(ClubRow, name)
+
+    def _id(self, table: type[PlayerRow] | type[ClubRow], name: str) -> int:
+        key = (table, name)
+        if key not in self._ids:
+            found = self._session.scalar(select(table.id).where(table.name == name))
+            if found is None:
+                row = table(name=name)
+                self._session.add(row)
+                self._session.flush()
+                found = row.id
+            self._ids[key] = found
+        return self._ids[key]
+
+
+def _article_row(article: Article) -> ArticleRow:
+    return ArticleRow(
+        id=article.id,
+        url=article.url,
+        outlet=article.outlet,
+        published=article.published,
+        title=article.title,
+        text=article.text,
+        content_hash=article.content_hash,
+        source=article.source,
+    )
+
+
+def _enforce_foreign_keys(dbapi_connection: Any, _record: Any) -> None:
+    # SQLite checks foreign keys only when asked, per connection.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def open_store(url: str) -> Store:
+    """Open the database at a SQLAlchemy URL, creating or migrating its tables to the latest."""
+    in_memory = url in ("sqlite://", "sqlite:///:memory:")
+    engine = create_engine(url, poolclass=StaticPool) if in_memory else create_engine(url)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _enforce_foreign_keys)
+    config = Config()
+    config.set_main_option("script_location", str(_MIGRATIONS))
+    try:
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+    except OperationalError as error:
+        engine.dispose()
+        raise MercatoError(
+            f"cannot open the store {engine.url!r}: {error.orig}; "
+            "check MERCATO_DB and that its folder exists"
+        ) from None
+    return Store(engine)
