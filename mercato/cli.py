@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
 import typer
 from rich.console import Console
+
+if TYPE_CHECKING:
+    from mercato.pipeline import IngestReport
+    from mercato.store import Store
 
 app = typer.Typer(
     name="mercato",
@@ -12,3 +19,114 @@ app = typer.Typer(
     add_completion=False,
 )
 console = Console()
+
+
+# --- ingest, sagas, show and errors ---------------------------------------------------
+# Library imports happen inside each command, so that `mercato --help` stays quick.
+
+
+def _open_store() -> Store:
+    """The store MERCATO_DB names; a store that cannot be opened ends the command (exit 2)."""
+    from mercato.errors import MercatoError
+    from mercato.settings import Settings
+    from mercato.store import open_store
+
+    try:
+        return open_store(Settings().db)
+    except MercatoError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(2) from None
+
+
+def ingest_exit_code(report: IngestReport) -> int:
+    """0 when every input went in, 1 when some failed, 2 when none went in."""
+    if report.failed == 0:
+        return 0
+    return 1 if report.new + report.duplicates > 0 else 2
+
+
+@app.command()
+def ingest(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Files or folders: .json, .jsonl, .txt, .md, .html, RSS/Atom feeds."),
+    ],
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", "-w", min=1, help="Extraction processes (default: all cores)."),
+    ] = None,
+) -> None:
+    """Read articles, extract their claims and store them (exit 1: some inputs failed, 2: all)."""
+    from rich.progress import Progress
+
+    from mercato.kb import load_kb
+    from mercato.pipeline import ingest_paths
+    from mercato.settings import Settings
+    from mercato.views import ingest_summary
+
+    settings = Settings()
+    store = _open_store()
+    with Progress(console=console, transient=True) as progress:
+        task = progress.add_task("Ingesting", total=None)
+        report = ingest_paths(
+            paths,
+            store,
+            load_kb(),
+            workers,
+            max_article_bytes=settings.max_article_bytes,
+            on_progress=lambda done, total: progress.update(task, completed=done, total=total),
+        )
+    store.close()
+    for problem in report.problems:
+        typer.echo(f"error: {problem}", err=True)
+    console.print(ingest_summary(report), highlight=False)
+    raise typer.Exit(ingest_exit_code(report))
+
+
+@app.command()
+def errors() -> None:
+    """List the inputs that could not be ingested, why, and what to do."""
+    from mercato.store import errors as recorded_errors
+    from mercato.views import error_table
+
+    found = recorded_errors(_open_store())
+    if not found:
+        console.print("No ingest errors recorded.")
+        return
+    console.print(error_table(found))
+
+
+@app.command()
+def sagas(
+    player: Annotated[str | None, typer.Option(help="Only players whose name holds this.")] = None,
+    club: Annotated[str | None, typer.Option(help="Only moves from or to this club.")] = None,
+) -> None:
+    """List sagas (player and destination club), the most recently seen first."""
+    from mercato.kb import load_kb
+    from mercato.sagas import merge_sagas
+    from mercato.store import claims
+    from mercato.views import saga_table
+
+    known = load_kb().club_named(club) if club else None  # "Man Utd" -> Manchester United
+    found = merge_sagas(claims(_open_store(), player=player, club=known.name if known else club))
+    if not found:
+        console.print("No sagas found; ingest articles with `mercato ingest PATH` first.")
+        return
+    console.print(saga_table(found))
+
+
+@app.command()
+def show(player: Annotated[str, typer.Argument(help="A player's name, or part of it.")]) -> None:
+    """Show every claim about PLAYER in time order: date, outlet, stage and the sentence."""
+    from mercato.store import claims
+    from mercato.views import claim_table
+
+    found = claims(_open_store(), player=player)
+    if not found:
+        typer.echo(
+            f"error: no claims about {player!r}; check the spelling or list players with "
+            "`mercato sagas`",
+            err=True,
+        )
+        raise typer.Exit(1)
+    console.print(claim_table(found))

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import or_, select
-from sqlalchemy.orm import aliased
+from sqlalchemy.orm import Session, aliased
 
+from mercato.kb import name_key
 from mercato.model import Article, DealType, Evidence, Fee, Stage, TransferClaim
 from mercato.sagas import ReportedClaim
 from mercato.store.schema import ArticleRow, ClaimRow, ClubRow, IngestErrorRow, PlayerRow
@@ -27,9 +28,10 @@ class IngestError:
 
 
 def claims(store: Store, player: str | None = None, club: str | None = None) -> list[ReportedClaim]:
-    """Transfer claims in time order; ``player`` and ``club`` match part of a name, any case.
+    """Transfer claims in time order; ``player`` and ``club`` match part of a name.
 
-    ``club`` matches the club a player leaves or joins.
+    Case and accents do not matter ("guehi" finds Marc Guéhi); ``club`` matches the club a
+    player leaves or joins.
     """
     from_club = aliased(ClubRow)
     to_club = aliased(ClubRow)
@@ -41,11 +43,14 @@ def claims(store: Store, player: str | None = None, club: str | None = None) -> 
         .join(ArticleRow, ClaimRow.article_id == ArticleRow.id)
         .order_by(ArticleRow.published, ArticleRow.id, ClaimRow.span_start, ClaimRow.id)
     )
-    if player:
-        query = query.where(PlayerRow.name.ilike(f"%{player}%"))
-    if club:
-        query = query.where(or_(to_club.name.ilike(f"%{club}%"), from_club.name.ilike(f"%{club}%")))
     with store.session() as session:
+        if player:
+            query = query.where(ClaimRow.player_id.in_(_named(session, PlayerRow, player)))
+        if club:
+            clubs = _named(session, ClubRow, club)
+            query = query.where(
+                or_(ClaimRow.to_club_id.in_(clubs), ClaimRow.from_club_id.in_(clubs))
+            )
         return [
             ReportedClaim(
                 claim=TransferClaim(
@@ -65,6 +70,13 @@ def claims(store: Store, player: str | None = None, club: str | None = None) -> 
             )
             for row, player_name, from_name, to_name, article in session.execute(query)
         ]
+
+
+def _named(session: Session, table: type[PlayerRow] | type[ClubRow], part: str) -> list[int]:
+    """Ids of the players or clubs whose name holds ``part``, compared as ``name_key`` does."""
+    wanted = name_key(part)
+    rows = session.execute(select(table.id, table.name))
+    return [row_id for row_id, name in rows if wanted in name_key(name)]
 
 
 def _fee(row: ClaimRow) -> Fee | None:

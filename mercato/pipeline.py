@@ -1,0 +1,196 @@
+"""The ingest pipeline: read inputs, extract claims over a process pool, store the results."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mercato.extract import extract
+from mercato.ingest import IngestProblem, find_inputs, read_input
+from mercato.kb import KnowledgeBase
+from mercato.model import Article, ExtractionResult
+from mercato.settings import Settings
+from mercato.store import Store, Stored
+
+__all__ = ["IngestReport", "ingest_paths"]
+
+_BATCH = 64  # articles extracted and stored together; progress moves once per batch
+_MAX_ARTICLE_BYTES: int = Settings.model_fields["max_article_bytes"].default
+
+Progress = Callable[[int, int], None]  # (inputs done, inputs in all)
+_Outcome = ExtractionResult | IngestProblem
+_ExtractAll = Callable[[Sequence[Article]], list[_Outcome]]
+
+
+@dataclass(frozen=True, slots=True)
+class IngestReport:
+    """What one ingest run did: articles read, newly stored, already stored, inputs failed."""
+
+    read: int
+    new: int
+    duplicates: int
+    failed: int
+    seconds: float
+    problems: tuple[IngestProblem, ...] = ()
+
+    @property
+    def articles_per_second(self) -> float:
+        """Articles read per second of the whole run."""
+        return self.read / self.seconds if self.seconds > 0 else 0.0
+
+
+@dataclass(slots=True)
+class _Tally:
+    read: int = 0
+    new: int = 0
+    duplicates: int = 0
+    problems: list[IngestProblem] = field(default_factory=list)
+    recorded: int = 0  # problems already written to the store
+
+
+def ingest_paths(
+    paths: Iterable[str | Path],
+    store: Store,
+    kb: KnowledgeBase,
+    workers: int | None = None,
+    *,
+    max_article_bytes: int = _MAX_ARTICLE_BYTES,
+    on_progress: Progress | None = None,
+) -> IngestReport:
+    """Ingest files and folders into the store; every input that fails is recorded there.
+
+    Args:
+        workers: extraction processes; None uses every core, 1 extracts in this process.
+        on_progress: called with (inputs done, inputs in all) as batches are stored.
+    """
+    started = time.perf_counter()
+    paths = list(paths)
+    inputs = list(find_inputs(paths))
+    tally = _Tally()
+    if not inputs:
+        tally.problems.append(
+            IngestProblem(
+                ", ".join(map(str, paths)) or "(no paths)",
+                "no input files found",
+                "give files or folders holding .json, .jsonl, .txt, .md, .html or feed files",
+            )
+        )
+    pending: list[Article] = []
+    with _extractor(kb, workers) as extract_all:
+        for done, item in enumerate(inputs, start=1):
+            found = (
+                [item] if isinstance(item, IngestProblem) else read_input(item, max_article_bytes)
+            )
+            for article_or_problem in found:
+                if isinstance(article_or_problem, IngestProblem):
+                    tally.problems.append(article_or_problem)
+                else:
+                    tally.read += 1
+                    pending.append(article_or_problem)
+            if len(pending) >= _BATCH or done == len(inputs):
+                _store_batch(pending, store, extract_all, tally)
+                pending = []
+                if on_progress is not None:
+                    on_progress(done, len(inputs))
+    _record_problems(store, tally)
+    return IngestReport(
+        read=tally.read,
+        new=tally.new,
+        duplicates=tally.duplicates,
+        failed=len(tally.problems),
+        seconds=time.perf_counter() - started,
+        problems=tuple(tally.problems),
+    )
+
+
+def _store_batch(
+    batch: list[Article], store: Store, extract_all: _ExtractAll, tally: _Tally
+) -> None:
+    """Extract and store the articles not stored yet; count the rest as duplicates."""
+    seen = store.known_hashes(article.content_hash for article in batch)
+    fresh: list[Article] = []
+    for article in batch:
+        if article.content_hash in seen:
+            tally.duplicates += 1
+        else:
+            seen.add(article.content_hash)
+            fresh.append(article)
+    for article, outcome in zip(fresh, extract_all(fresh), strict=True):
+        if isinstance(outcome, IngestProblem):
+            tally.problems.append(outcome)
+            continue
+        try:
+            stored = store.add_article(article, outcome)
+        except Exception as error:  # the batch goes on; the article is recorded as failed
+            tally.problems.append(
+                IngestProblem(
+                    _where(article),
+                    f"could not store the article ({type(error).__name__}: {error})",
+                    "check the database (MERCATO_DB) and ingest the file again",
+                )
+            )
+            continue
+        if stored is Stored.NEW:
+            tally.new += 1
+        elif stored is Stored.DUPLICATE:
+            tally.duplicates += 1
+        else:
+            tally.problems.append(
+                IngestProblem(
+                    _where(article),
+                    f"article id {article.id!r} is already stored with a different text",
+                    "give this article its own id",
+                )
+            )
+    _record_problems(store, tally)
+
+
+def _record_problems(store: Store, tally: _Tally) -> None:
+    store.add_problems(tally.problems[tally.recorded :])
+    tally.recorded = len(tally.problems)
+
+
+def _where(article: Article) -> str:
+    return article.source or article.id
+
+
+def _extract_safely(article: Article, kb: KnowledgeBase) -> _Outcome:
+    """The claims of one article, or the problem that stopped extraction."""
+    try:
+        return extract(article, kb)
+    except Exception as error:  # the batch goes on; the article is recorded as failed
+        return IngestProblem(
+            _where(article),
+            f"extraction failed ({type(error).__name__}: {error})",
+            "report it to the Mercato maintainers with this input attached",
+        )
+
+
+# The knowledge base of a pool worker, set once when the worker starts.
+_worker_kb: dict[str, KnowledgeBase] = {}
+
+
+def _start_worker(kb: KnowledgeBase) -> None:
+    _worker_kb["kb"] = kb
+
+
+def _extract_in_worker(article: Article) -> _Outcome:
+    return _extract_safely(article, _worker_kb["kb"])
+
+
+@contextmanager
+def _extractor(kb: KnowledgeBase, workers: int | None) -> Iterator[_ExtractAll]:
+    """A function extracting a batch of articles, over a process pool unless one worker."""
+    workers = workers or os.cpu_count() or 1
+    if workers <= 1:
+        yield lambda articles: [_extract_safely(article, kb) for article in articles]
+        return
+    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(kb,)) as pool:
+        yield lambda articles: list(
+            pool.map(_extract_in_worker, articles, chunksize=max(1, len(articles) // (workers * 4)))
+        )

@@ -1,0 +1,78 @@
+"""Rich renderings of ingest reports, sagas, claims and ingest errors, for the CLI."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from rich.table import Table
+from rich.text import Text
+
+from mercato.model import Saga
+from mercato.sagas import ReportedClaim
+from mercato.store import IngestError
+
+if TYPE_CHECKING:  # the pipeline imports extraction, which these tables do not need
+    from mercato.pipeline import IngestReport
+
+__all__ = ["claim_table", "error_table", "ingest_summary", "saga_table"]
+
+
+def _cell(value: str | date | int | None) -> Text:
+    """A table cell shown as written: article text may hold brackets Rich would read as markup."""
+    return Text("-" if value is None else str(value))
+
+
+def ingest_summary(report: IngestReport) -> str:
+    """One line: what an ingest run read, stored and failed, and how fast."""
+    return (
+        f"{report.read} articles read: {report.new} new, {report.duplicates} already stored, "
+        f"{report.failed} failed; {report.seconds:.1f} s, "
+        f"{report.articles_per_second:.1f} articles/s"
+    )
+
+
+def saga_table(sagas: Sequence[Saga]) -> Table:
+    """Sagas as rows: player, from, to, stage, number of articles, last seen."""
+    table = Table("Player", "From", "To", "Stage", "Articles", "Last seen", title="Sagas")
+    for saga in sagas:
+        table.add_row(
+            _cell(saga.player),
+            _cell(saga.from_club),
+            _cell(saga.to_club),
+            _cell(saga.stage),
+            _cell(saga.articles),
+            _cell(saga.last_seen),
+        )
+    return table
+
+
+def claim_table(claims: Sequence[ReportedClaim]) -> Table:
+    """Claims in time order: date, outlet, player, destination, stage and the sentence."""
+    table = Table("Date", "Outlet", "Player", "To", "Stage", "Sentence", title="Claims")
+    for reported in claims:
+        claim = reported.claim
+        table.add_row(
+            _cell(reported.published),
+            _cell(reported.outlet),
+            _cell(claim.player),
+            _cell(claim.to_club),
+            _cell(f"{claim.stage} (hedged)" if claim.hedged else claim.stage),
+            _cell(claim.evidence.sentence),
+        )
+    return table
+
+
+def _when(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M")
+
+
+def error_table(errors: Sequence[IngestError]) -> Table:
+    """Recorded ingest errors: the input, the reason, what to do, and when."""
+    table = Table("Input", "Reason", "What to do", "When", title="Ingest errors")
+    for error in errors:
+        table.add_row(
+            _cell(error.source), _cell(error.reason), _cell(error.hint), _cell(_when(error.at))
+        )
+    return table
