@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
+from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -130,3 +132,94 @@ def show(player: Annotated[str, typer.Argument(help="A player's name, or part of
         )
         raise typer.Exit(1)
     console.print(claim_table(found))
+
+
+# --- squad analysis -------------------------------------------------------------------
+# The squad modules import matplotlib, so they are imported when a squad command runs.
+
+
+_Club = Annotated[str, typer.Argument(help="Club name, alias or Transfermarkt id.")]
+_AsOf = Annotated[str | None, typer.Option("--as-of", help="Date YYYY-MM-DD (default today).")]
+_Formation = Annotated[str, typer.Option(help="4-3-3, 4-2-3-1, 4-4-2, 3-5-2 or 3-4-3.")]
+_Json = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
+
+
+def _as_of(text: str | None) -> date:
+    """The --as-of date; the clock is read here, at the edge, never in the analysis."""
+    if text is None:
+        return date.today()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise typer.BadParameter(f"{text!r} is not a date; write it as YYYY-MM-DD") from None
+
+
+def _fail(error: Exception) -> NoReturn:
+    typer.echo(f"error: {error}", err=True)
+    raise typer.Exit(1)
+
+
+def _write_picture(path: Path, picture: bytes) -> None:
+    path.write_bytes(picture)
+    console.print(f"pitch written to {path}")
+
+
+@app.command()
+def squad(
+    club: _Club,
+    as_of: _AsOf = None,
+    formation: _Formation = "4-3-3",
+    png: Annotated[Path | None, typer.Option(help="Draw the best XI to FILE (.svg: SVG).")] = None,
+    as_json: _Json = False,
+) -> None:
+    """Show CLUB's depth chart, needs and best XI."""
+    from mercato.errors import MercatoError
+    from mercato.kb import load_kb
+    from mercato.squad import SquadOptions, analyse_squad, find_club, squad_json, xi_picture
+    from mercato.squad.tables import squad_view
+
+    kb = load_kb()
+    try:
+        report = analyse_squad(kb, find_club(kb, club), SquadOptions(_as_of(as_of), formation))
+    except MercatoError as error:
+        _fail(error)
+    if as_json:
+        typer.echo(json.dumps(squad_json(report), ensure_ascii=False, indent=2))
+    else:
+        console.print(squad_view(report))
+    if png is not None:
+        fmt = "svg" if png.suffix.lower() == ".svg" else "png"
+        _write_picture(png, xi_picture(report, fmt))
+
+
+@app.command()
+def fit(
+    player: Annotated[str, typer.Argument(help="The target's full name.")],
+    club: _Club,
+    as_of: _AsOf = None,
+    formation: _Formation = "4-3-3",
+    png: Annotated[Path | None, typer.Option(help="Draw the what-if XI to FILE (.svg).")] = None,
+    as_json: _Json = False,
+) -> None:
+    """Show where PLAYER would fit at CLUB: position, whom he displaces, a fit score."""
+    from mercato.errors import MercatoError
+    from mercato.kb import load_kb
+    from mercato.squad import SquadOptions, find_club, find_player, fit_json, fit_target
+    from mercato.squad.pitch import draw_xi
+    from mercato.squad.tables import fit_view
+
+    kb = load_kb()
+    try:
+        target, buyer = find_player(kb, player), find_club(kb, club)
+        result = fit_target(kb, target, buyer, SquadOptions(_as_of(as_of), formation))
+    except MercatoError as error:
+        _fail(error)
+    if as_json:
+        typer.echo(json.dumps(fit_json(result, buyer), ensure_ascii=False, indent=2))
+    else:
+        console.print(fit_view(result, buyer.name))
+    if png is not None:
+        fmt = "svg" if png.suffix.lower() == ".svg" else "png"
+        title = f"{buyer.name} with {target.name}: {result.xi_after.formation}"
+        picture = draw_xi(result.xi_after, title, highlight=target.id or target.name, fmt=fmt)
+        _write_picture(png, picture)

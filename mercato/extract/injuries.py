@@ -81,6 +81,7 @@ _STOP_LINES = (
     "premier league cup champions europa la liga serie bundesliga ligue fa carabao uefa fifa",
     "fc afc cf club united city news sports sport press reuters statement england",
     "sir mr dr manager coach boss",
+    "goalkeeper defender midfielder winger striker forward captain star youngster veteran",
 )
 _STOP = frozenset(word for line in _STOP_LINES for word in line.split())
 _INSTITUTION = re.compile(r"\b(?:League|Cup|Sports?|News|Club|FC|United|City|Stadium|"
@@ -175,9 +176,12 @@ def _cues(sentence: str) -> list[_Cue]:
             continue
         part = _PART.search(match.group(0))
         injury = None
-        if part:
-            word = part.group(0).lower()
-            injury = "ACL" if "cruciate" in word or word == "acl" else word
+        if part and ("cruciate" in part.group(0).lower() or part.group(0).upper() == "ACL"):
+            injury = "ACL"
+        elif re.search(r"surgery|operation", match.group(0), re.IGNORECASE):
+            injury = "surgery"  # graver than the body part it is on
+        elif part:
+            injury = part.group(0).lower()
         elif match.group("season"):
             injury = "season"
         elif match.group("surgery"):

@@ -60,14 +60,19 @@ def default_return(claim: InjuryClaim) -> date | None:
 
 
 def match_claim(claim: InjuryClaim, players: Iterable[Player]) -> Player | None:
-    """The player a claim names: the full name or an alias, else a unique surname."""
+    """The player a claim names: his full name, else a unique alias or surname in ``players``."""
     players = tuple(players)
     key = name_key(claim.player)
-    full = [p for p in players if key in {name_key(n) for n in (p.name, *p.aliases)}]
+    if not key:
+        return None
+    full = [p for p in players if name_key(p.name) == key]
     if full:
         return full[0]
-    surname = key.split()[-1] if key else ""
-    by_surname = [p for p in players if surname and name_key(p.name).split()[-1:] == [surname]]
+    alias = [p for p in players if key in {name_key(a) for a in p.aliases}]
+    if alias:
+        return alias[0] if len(alias) == 1 else None
+    surname = key.split()[-1]
+    by_surname = [p for p in players if name_key(p.name).split()[-1:] == [surname]]
     return by_surname[0] if len(by_surname) == 1 else None
 
 

@@ -117,18 +117,25 @@ def _clip(x: float) -> float:
     return max(0.0, min(1.0, x))
 
 
-def _quality_part(target: SquadMember, position: Position, before: BestXI) -> tuple[float, str]:
-    rivals = [p for p in before.places if p.slot.position == position and p.member is not None]
+def _quality_part(
+    target: SquadMember, position: Position, before: BestXI, chart: DepthChart
+) -> tuple[float, str]:
+    """Target against the weakest incumbent in a slot of his position (else its best natural)."""
     mine = slot_value(target, position) or 0.0
-    if not rivals:
-        return 1.0, f"no incumbent in a {position} slot of the best XI"
-    weakest = min(rivals, key=lambda p: slot_value(p.member, position) or 0.0)  # type: ignore[arg-type]
-    assert weakest.member is not None
-    theirs = slot_value(weakest.member, position) or 0.0
+    rivals = [p.member for p in before.places if p.slot.position == position and p.member]
+    if rivals:
+        rival = min(rivals, key=lambda m: slot_value(m, position) or 0.0)
+        whom = f"the weakest {position} of the best XI, {rival.name}"
+    else:
+        naturals = [e.member for e in chart.naturals(position) if e.member.available]
+        if not naturals:
+            return 1.0, f"quality 1.00: no available natural {position.label} to compare with"
+        rival = naturals[0]
+        whom = f"the first-choice {position.label}, {rival.name}"
+    theirs = slot_value(rival, position) or 0.0
     part = _clip(0.5 + 2.5 * (mine - theirs))
     word = "better than" if mine > theirs else "not better than"
-    return part, (f"quality {part:.2f}: rated {mine:.2f} at {position}, {word} "
-                  f"{weakest.member.name} ({theirs:.2f})")
+    return part, f"quality {part:.2f}: rated {mine:.2f} at {position}, {word} {whom} ({theirs:.2f})"
 
 
 def _need_part(needs: tuple[Need, ...]) -> tuple[float, str]:
@@ -170,7 +177,7 @@ def assess_fit(
                          if e.member.quality >= target.quality)[:3]
     filled = tuple(n for n in needs if n.position == position)
 
-    quality, quality_text = _quality_part(target, position, before)
+    quality, quality_text = _quality_part(target, position, before, chart)
     need, need_text = _need_part(filled)
     starts = 1.0 if place else 0.0
     starts_text = (f"starts 1.00: takes the {place.slot.name} slot of the {formation}" if place

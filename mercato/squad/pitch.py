@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+from matplotlib import rc_context
 from matplotlib.figure import Figure
 from mplsoccer import VerticalPitch
 
@@ -70,7 +71,9 @@ def draw_xi(
     if title:
         ax.set_title(title, fontsize=12)
     buffer = io.BytesIO()
-    figure.savefig(buffer, format=fmt, bbox_inches="tight", dpi=110)
+    # SVG keeps names as text (searchable, selectable in the dashboard), not glyph outlines.
+    with rc_context({"svg.fonttype": "none"}):
+        figure.savefig(buffer, format=fmt, bbox_inches="tight", dpi=110)
     return buffer.getvalue()
 
 

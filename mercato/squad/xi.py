@@ -23,6 +23,7 @@ __all__ = [
     "BestXI",
     "Slot",
     "XIPlace",
+    "assign_slots",
     "best_xi",
     "formation_slots",
     "slot_value",
@@ -126,10 +127,17 @@ _IMPOSSIBLE = 1e6
 
 def best_xi(members: Iterable[SquadMember], formation: str = "4-3-3") -> BestXI:
     """The optimal XI of the available players in ``formation``."""
-    slots = formation_slots(formation)
+    places, total = assign_slots(members, formation_slots(formation))
+    return BestXI(formation, places, total)
+
+
+def assign_slots(
+    members: Iterable[SquadMember], slots: tuple[Slot, ...]
+) -> tuple[tuple[XIPlace, ...], float]:
+    """The assignment of available players to ``slots`` with the largest total value."""
     pool = [m for m in members if m.available]
     if not pool:
-        return BestXI(formation, tuple(XIPlace(s, None, 0.0) for s in slots), 0.0)
+        return tuple(XIPlace(s, None, 0.0) for s in slots), 0.0
     # Cost matrix players x slots (the algorithm minimises, so values are negated).
     values = np.full((len(pool), len(slots)), _IMPOSSIBLE)
     for i, member in enumerate(pool):
@@ -151,4 +159,4 @@ def best_xi(members: Iterable[SquadMember], formation: str = "4-3-3") -> BestXI:
         member = pool[chosen[j]]
         places.append(XIPlace(slot, member, penalty(member.role, slot.position) or 0.0))
         total -= float(values[chosen[j], j])
-    return BestXI(formation, tuple(places), total)
+    return tuple(places), total
