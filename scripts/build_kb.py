@@ -30,7 +30,7 @@ ALIAS_STOPLIST = {
     "Progresso", "Forest", "Palace", "Villa", "Rovers", "Wanderers", "Town", "County",
     "Albion", "Argyle", "Orient", "Stanley", "Standard", "Victoria", "Celtic", "Rangers",
     "Hearts", "Hibernian", "Arsenal", "Madrid", "Bayern", "Borussia", "Olympique", "Stade",
-    "Saint", "Sport", "Liberty", "Alliance", "Phoenix", "Fire", "Galaxy", "Union",
+    "Saint", "Sport", "Liberty", "Alliance", "Phoenix", "Fire", "Galaxy", "Europa", "College",
 }
 KEEP_SINGLE_WORD = {"Celtic", "Rangers", "Arsenal", "Hearts", "Hibernian"}
 
@@ -58,12 +58,28 @@ def split_names(field: str) -> list[str]:
     return [strip_tags(n) for n in field.split("|") if strip_tags(n)]
 
 
-def usable_alias(alias: str, countries: set[str], shared_cities: set[str]) -> bool:
-    """Whether a name is safe to look for in prose: capitalised, not a word, country or city."""
-    if len(alias) < 3 or not alias[0].isupper() or alias in countries or alias in shared_cities:
+def usable_alias(alias: str, countries: set[str], cities: set[str], prominent: bool) -> bool:
+    """Whether a name is safe to look for in prose: capitalised, not a word, country or city.
+
+    A one-word alias other than the club's own name ('Sturm', 'Europa') is kept only for clubs
+    of the covered top leagues, where the press uses such short names.
+    """
+    if len(alias) < 3 or not alias[0].isupper() or alias in countries or alias in cities:
         return False
     single = " " not in alias
-    return not (single and alias in ALIAS_STOPLIST and alias not in KEEP_SINGLE_WORD)
+    if single and (not prominent or (alias in ALIAS_STOPLIST and alias not in KEEP_SINGLE_WORD)):
+        return False
+    return True
+
+
+def spelling_variants(name: str) -> set[str]:
+    """'Al-Nassr' and 'Al Nassr' are both written; so are 'Saint-Etienne' and 'Saint Etienne'."""
+    variants = {name}
+    if re.search(r"\b(?:Al|El|Saint|St)-", name):
+        variants.add(re.sub(r"\b(Al|El|Saint|St)-", r"\1 ", name))
+    if re.search(r"\b(?:Al|El) ", name):
+        variants.add(re.sub(r"\b(Al|El) ", r"\1-", name))
+    return variants
 
 
 def build(data: Path) -> None:
@@ -73,8 +89,7 @@ def build(data: Path) -> None:
     english = {int(r["tm_club_id"]): r["name"] for r in csv.DictReader(open(CURATED / "english_names.csv"))}
     of_clubs = [r for r in csv.DictReader(open(data / "openfootball-clubs" / "clubs.csv"))
                 if r["is_reserve_team"] != "True"]
-    city_count = Counter(r["city"].split(">")[-1].strip() for r in of_clubs if r["city"])
-    shared_cities = {c for c, n in city_count.items() if n > 1}
+    cities = {r["city"].split(">")[-1].strip() for r in of_clubs if r["city"]}
     country_of = {r["country_code"]: r["country"] for r in of_clubs}
 
     players = list(csv.DictReader(open(tm / "players.csv")))
@@ -120,7 +135,12 @@ def build(data: Path) -> None:
     for row in rows:
         aliases = {str(row["name"]), *(common_name(n) for n in row["names"]), *row["names"]}  # type: ignore[misc]
         aliases |= {ascii_fold(a) for a in aliases}
-        row["aliases"] = sorted(a for a in aliases if a != row["name"] and usable_alias(a, countries, shared_cities))
+        aliases = {v for a in aliases for v in spelling_variants(a)}
+        prominent = bool(row["league_id"])
+        row["aliases"] = sorted(
+            a for a in aliases
+            if a != row["name"] and usable_alias(a, countries, cities - {row["name"]}, prominent)
+        )
         for a in row["aliases"]:
             owners[a].add(int(row["id"]))  # type: ignore[call-overload]
 

@@ -8,15 +8,17 @@ from dataclasses import replace
 from mercato.extract.claims import (
     Clause,
     PairEvidence,
-    clause_stage,
     clauses_of,
-    club_roles,
+    destinations_of,
     evidence_of,
     is_background,
     is_hedged_pair,
+    movers,
     pair_stage,
     pair_terms,
     renewal_of,
+    seller_evidence,
+    stage_for,
 )
 from mercato.extract.mentions import find_mentions
 from mercato.extract.sentences import Sentence, split_sentences
@@ -34,42 +36,49 @@ _CARRY_SENTENCES = 1
 
 def extract(article: Article, kb: KnowledgeBase) -> ExtractionResult:
     """Every transfer and renewal claim an article makes."""
-    linker = linker_for(kb)
     text = article.text
     sentences = split_sentences(text)
-    mentions = find_mentions(text, linker, frozenset(known_outlets()))
+    mentions = find_mentions(text, linker_for(kb), frozenset(known_outlets()), article.published)
     clauses = [c for c in clauses_of(sentences, mentions) if not is_background(c, article.published)]
-    current: dict[str, str | None] = {}
-    roles = {id(c): club_roles(text, c, current) for c in clauses}
+    current = _current_clubs(text, clauses)
     pairs: dict[tuple[str, str], PairEvidence] = {}
     renewals: dict[str, tuple[str, list[Stage], Clause]] = {}
     index = {s.start: i for i, s in enumerate(sentences)}
     last_named: tuple[int, list[str]] = (-10, [])
+    previous: list[PairEvidence] = []
     for clause in clauses:
-        destinations, sellers = roles[id(clause)]
-        players = list(dict.fromkeys(p.entity for p in clause.players))
+        players = movers(text, clause)
         sentence_no = index[clause.sentence.start]
         if any(p.explicit for p in clause.players):
             last_named = (sentence_no, players)
-        elif not players and sentence_no - last_named[0] <= _CARRY_SENTENCES:
+        elif not players and not _names_people(clause, mentions.people) and sentence_no - last_named[0] <= _CARRY_SENTENCES:
             players = last_named[1]
+        destinations = destinations_of(text, clause, current)
         renewal = renewal_of(clause)
         if renewal is not None and players:
-            club = next((c.club.name for c in (*sellers, *destinations)), None) or current.get(players[0])
+            club = next((c.club.name for c in clause.clubs), None) or current.get(players[0])
             if club:
                 _, stages, _ = renewals.setdefault(players[0], (club, [], clause))
                 stages.append(renewal)
-            continue
-        stage = clause_stage(clause)
-        if stage is None:
-            continue
-        for player in players:
-            for ref in destinations:
+                players = players[1:]
+        touched = []
+        for ref in destinations:
+            stage = stage_for(text, clause, ref, destinations)
+            if stage is None:
+                continue
+            for player in players:
                 if ref.club.name == current.get(player):
                     continue
                 pair = pairs.setdefault((player, ref.club.name), PairEvidence(player, ref.club.name))
                 pair.clauses.append(clause)
                 pair.stages.append(stage)
+                touched.append(pair)
+        if not touched and not clause.clubs and not clause.players and _declares_dead(clause):
+            for pair in previous:
+                pair.clauses.append(clause)
+                pair.stages.append(Stage.OFF)
+        if touched or clause.clubs or clause.players:
+            previous = touched
     claims = _close_other_moves(
         [_claim(article, pair, current, sentences) for pair in pairs.values()],
         {p for p, (_, stages, _) in renewals.items() if pair_stage(stages) in (Stage.AGREED, Stage.COMPLETED)},
@@ -84,11 +93,29 @@ def extract(article: Article, kb: KnowledgeBase) -> ExtractionResult:
     )
 
 
+def _names_people(clause: Clause, people: tuple[tuple[int, int], ...]) -> bool:
+    return any(clause.start <= a < clause.end for a, _ in people)
+
+
+def _declares_dead(clause: Clause) -> bool:
+    return any(c.stage is Stage.OFF for c in clause.cues)
+
+
+def _current_clubs(text: str, clauses: list[Clause]) -> dict[str, str]:
+    """Each player's current club, from the strongest hint the article gives (first on a tie)."""
+    best: dict[str, tuple[int, str]] = {}
+    for clause in clauses:
+        for hint in seller_evidence(text, clause):
+            if hint.strength > best.get(hint.player, (0, ""))[0]:
+                best[hint.player] = (hint.strength, hint.club.club.name)
+    return {player: club for player, (_, club) in best.items()}
+
+
 def _evidence(sentence: Sentence) -> Evidence:
     return Evidence(sentence.text, (sentence.start, sentence.end))
 
 
-def _claim(article: Article, pair: PairEvidence, current: dict[str, str | None],
+def _claim(article: Article, pair: PairEvidence, current: dict[str, str],
            sentences: list[Sentence]) -> TransferClaim:
     deal_type, fee = pair_terms(pair)
     return TransferClaim(
@@ -98,7 +125,7 @@ def _claim(article: Article, pair: PairEvidence, current: dict[str, str | None],
         deal_type=deal_type,
         evidence=evidence_of(pair),
         from_club=current.get(pair.player),
-        fee=fee,  # type: ignore[arg-type]
+        fee=fee,
         reported_by=_reported_by(pair, sentences),
         hedged=is_hedged_pair(pair),
         article_id=article.id,
@@ -115,7 +142,7 @@ def _reported_by(pair: PairEvidence, sentences: list[Sentence]) -> str | None:
     positions = [i for i, s in enumerate(sentences) if s in own]
     for i in positions:
         for j in (i - 1, i + 1):
-            if 0 <= j < len(sentences) and sentences[j].paragraph in {sentences[i].paragraph, sentences[i].paragraph - 1, sentences[i].paragraph + 1}:
+            if 0 <= j < len(sentences) and abs(sentences[j].paragraph - sentences[i].paragraph) <= 1:
                 found = find_attributions(sentences[j].text, unknown_ok=False)
                 if found:
                     return found[0].source

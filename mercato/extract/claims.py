@@ -10,9 +10,9 @@ from mercato.extract.cues import StageCue, deal_type_of, is_hedged, renewal_stag
 from mercato.extract.fees import pick_fee
 from mercato.extract.mentions import ArticleMentions, ClubRef, PlayerRef
 from mercato.extract.sentences import Sentence, split_clauses
-from mercato.model import DealType, Evidence, Stage
+from mercato.model import DealType, Evidence, Fee, Stage
 
-__all__ = ["Clause", "PairEvidence", "clauses_of", "club_roles"]
+__all__ = ["Clause", "PairEvidence", "SellerEvidence", "clauses_of", "destinations_of", "movers", "seller_evidence", "stage_for"]
 
 # What sits between a club and a player it describes: "Liverpool defender", "Fiorentina's",
 # "Borussia Monchengladbach's 25-year-old France forward".
@@ -26,12 +26,14 @@ _DESCRIPTOR_GAP = re.compile(
 )
 _FROM_BEFORE = re.compile(
     r"(?:\bfrom|\bleave|\bleaving|\bleft|\bquit|\bexit|\bdepart\w*|\baway from|\bprise \w+ from|"
-    r"\b(?:deal|contract|future|time|spell|stay|career) (?:at|with)|\bswap|\bremains? an?|\bby)\s+$",
+    r"\b(?:deal|contract|future|time|spell|stay|career) (?:at|with)|\bswap|\bremains? an?|\bby|"
+    r"\bon loan (?:at|with)|\bloan spell (?:at|with))"
+    r"(?:\s+[A-Z][a-z]+)?(?:\s+(?:club|side|outfit|giants|champions))?\s+$",
     re.IGNORECASE,
 )
 _INTEREST_FROM = re.compile(
     r"(?:interest|offer|bid|approach|enquir\w+|attention|competition|proposal|contact|scouts|"
-    r"interested|linked|move|race|advances|calls?|suitors?|pursuit|bids|offers)\s+(?:\w+\s+){0,2}from\s+$",
+    r"interested|linked|move|race|advances|calls?|suitors?|pursuit|bids|offers)\s+(?:[\w£€$.]+\s+){0,6}from\s+$",
     re.IGNORECASE,
 )
 _TO_BEFORE = re.compile(
@@ -40,8 +42,10 @@ _TO_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _SELLER_AFTER = re.compile(
-    r"^(?:['’]s)?\s+(?:have\s+|has\s+|had\s+|are\s+|is\s+)?(?:already\s+|now\s+|also\s+)?(?:rejected|turned down|"
+    r"^(?:['’]s)?\s+(?:have\s+|has\s+|had\s+|are\s+|is\s+)?(?:\w+ly\s+|earlier\s+|already\s+|now\s+|also\s+|still\s+){0,2}"
+    r"(?:rejected|turned down|"
     r"snubbed|rebuffed|knocked back|accepted|lost|sold|sell|insisted|insist|want\w* over|are demanding|"
+    r"blanking|fielding|received|braced|resigned to losing|stand firm|"
     r"demand\w*|valued?|value|are willing to sell|willing to listen|would want|could help|reluctant|"
     r"(?:contract|deal) (?:expires|runs|ends))\b"
     r"|^\s+(?:contract|deal)\b",
@@ -58,7 +62,7 @@ _BACKGROUND_BEFORE = re.compile(
 _BACKGROUND_CLAUSE = re.compile(
     r"\b(?:in|from|between) (?:19|20)\d\d\b|\b(?:19|20)\d\d-\d\d\b|\bfollowing in the footsteps|"
     r"\bprevious(?:ly)?\b|\bback in\b|\bearlier in his career|\bwhere he (?:played|spent)|\bcame through\b|"
-    r"\bhas been (?:at|with)\b|\bgraduate\b",
+    r"\bhas been (?:at|with)\b|\bgraduate\b|\bin the past\b|\blast (?:summer|season|year)\b",
     re.IGNORECASE,
 )
 
@@ -104,12 +108,21 @@ def clauses_of(sentences: list[Sentence], mentions: ArticleMentions) -> list[Cla
     return clauses
 
 
-def club_roles(text: str, clause: Clause, players: dict[str, str | None]) -> tuple[list[ClubRef], list[ClubRef]]:
-    """Split a clause's clubs into destinations and clubs the players are leaving.
+@dataclass(frozen=True, slots=True)
+class SellerEvidence:
+    """A clause's hint that a club is the player's current club; descriptors are strongest."""
 
-    ``players`` collects each player's current club as the article reveals it.
-    """
-    destinations, sellers = [], []
+    club: ClubRef
+    player: str
+    strength: int
+
+
+_STRONG, _MEDIUM, _WEAK = 3, 2, 1
+
+
+def seller_evidence(text: str, clause: Clause) -> list[SellerEvidence]:
+    """Clubs a clause shows to be a player's current club: 'Liverpool defender X', 'from Y'."""
+    found = []
     for ref in clause.clubs:
         before = text[max(clause.sentence.start, ref.start - 40) : ref.start]
         after = text[ref.end : ref.end + 60]
@@ -117,18 +130,60 @@ def club_roles(text: str, clause: Clause, players: dict[str, str | None]) -> tup
             continue
         described = _described_player(text, ref, clause)
         if described is not None:
-            players.setdefault(described.entity, ref.club.name)
-            sellers.append(ref)
-        elif (_FROM_BEFORE.search(before) and not _INTEREST_FROM.search(before)) or _SELLER_AFTER.match(after) \
-                or (_POSSESSIVE_DEAL_BEFORE.search(before) and re.match(r"^\s+(?:contract|deal)\b", after)) \
-                or (re.search(r"\bwith\s+$", before) and _WITH_FOR_AFTER.match(after)) \
+            found.append(SellerEvidence(ref, described.entity, _STRONG))
+            continue
+        owner = next((p for p in clause.players if p.explicit and re.fullmatch(r"['’]s\s+", text[p.end : ref.start])), None)
+        if owner is not None:
+            found.append(SellerEvidence(ref, owner.entity, _STRONG))
+            continue
+        target = _object_player(ref, clause)
+        if target is None:
+            continue
+        if (_POSSESSIVE_DEAL_BEFORE.search(before) and re.match(r"^\s+(?:contract|deal)\b", after)) \
+                or (_FROM_BEFORE.search(before) and not _INTEREST_FROM.search(before)):
+            found.append(SellerEvidence(ref, target.entity, _MEDIUM))
+        elif _SELLER_AFTER.match(after) or (re.search(r"\bwith\s+$", before) and _WITH_FOR_AFTER.match(after)) \
                 or (re.search(r"\bto\s+$", before) and re.match(r"^\s+for\b", after)):
-            for p in clause.players:
-                players.setdefault(p.entity, ref.club.name)
-            sellers.append(ref)
-        else:
-            destinations.append(ref)
-    return destinations, sellers
+            found.append(SellerEvidence(ref, target.entity, _WEAK))
+    return found
+
+
+def _object_player(ref: ClubRef, clause: Clause) -> PlayerRef | None:
+    """The player a club's role in a clause bears on: the first after it, else the last before."""
+    after = [p for p in clause.players if p.start >= ref.end]
+    before = [p for p in clause.players if p.end <= ref.start]
+    return after[0] if after else (before[-1] if before else None)
+
+
+def destinations_of(text: str, clause: Clause, current: dict[str, str]) -> list[ClubRef]:
+    """The clubs a clause names as where its players may go: not their current clubs, not history."""
+    sellers = {id(e.club) for e in seller_evidence(text, clause) if current.get(e.player) == e.club.club.name}
+    destinations = []
+    for ref in clause.clubs:
+        before = text[max(clause.sentence.start, ref.start - 40) : ref.start]
+        if id(ref) in sellers or _BACKGROUND_BEFORE.search(before):
+            continue
+        if _described_player(text, ref, clause) is not None:
+            continue
+        if any(p.explicit and re.fullmatch(r"['’]s\s+", text[p.end : ref.start]) for p in clause.players):
+            continue
+        destinations.append(ref)
+    return destinations
+
+
+_COMPARISON_BEFORE = re.compile(
+    r"(?:\bthan|\blike|\balongside|\bjoins|\breplace|\breplacing|\bpartner|\bteam-mate|\bteammate|"
+    r"\bbeating|\bahead of|\bnew|\bnext|\bsuccessor to|\bin place of|\bsuch as|\bthe likes of|"
+    r"\bthe current)\s+['‘\"“]?$",
+    re.IGNORECASE,
+)
+
+
+def movers(text: str, clause: Clause) -> list[str]:
+    """The players a clause may be moving: not those it only compares with or names beside."""
+    kept = [p for p in clause.players
+            if not _COMPARISON_BEFORE.search(text[max(clause.start, p.start - 25) : p.start])]
+    return list(dict.fromkeys(p.entity for p in kept))
 
 
 def _described_player(text: str, ref: ClubRef, clause: Clause) -> PlayerRef | None:
@@ -141,14 +196,45 @@ def _described_player(text: str, ref: ClubRef, clause: Clause) -> PlayerRef | No
     return None
 
 
-def clause_stage(clause: Clause) -> Stage | None:
-    """The stage a clause asserts: a denial wins, hedged cues count as interest."""
-    if not clause.cues:
+_NEEDS_CLUB_AFTER = re.compile(r"^(?:join|signed for|move to|switch to|move back to)", re.IGNORECASE)
+
+
+_LIST_JOINER = re.compile(r"^\s*(?:,|and|&|or|as well as|, and|, as well as|/|plus)?\s*$")
+
+
+def _list_of(text: str, destination: ClubRef, destinations: list[ClubRef]) -> list[ClubRef]:
+    """The clubs listed together with a destination: 'West Ham, Sheffield United and Watford'."""
+    ordered = sorted(destinations, key=lambda d: d.start)
+    i = next(k for k, d in enumerate(ordered) if d is destination)
+    lo = hi = i
+    while lo > 0 and _LIST_JOINER.match(text[ordered[lo - 1].end : ordered[lo].start]):
+        lo -= 1
+    while hi + 1 < len(ordered) and _LIST_JOINER.match(text[ordered[hi].end : ordered[hi + 1].start]):
+        hi += 1
+    return ordered[lo : hi + 1]
+
+
+def stage_for(text: str, clause: Clause, destination: ClubRef, destinations: list[ClubRef]) -> Stage | None:
+    """The stage a clause asserts for one destination: the cues nearest it, a denial winning."""
+    offset = clause.start
+    group = _list_of(text, destination, destinations)
+    others = [d for d in destinations if all(d is not g for g in group)]
+    relevant = []
+    for cue in clause.cues:
+        at = offset + cue.start
+        lo, hi = sorted((at, destination.start))
+        if any(lo < o.start < hi for o in others):
+            continue
+        if _NEEDS_CLUB_AFTER.match(clause.text[cue.start : cue.end]) and not any(
+            0 <= d.start - (offset + cue.end) <= 30 for d in destinations
+        ):
+            continue
+        relevant.append(cue)
+    if not relevant:
         return None
-    if any(c.stage is Stage.OFF for c in clause.cues):
+    if any(c.stage is Stage.OFF for c in relevant):
         return Stage.OFF
-    ranked = [Stage.INTEREST if c.hedged else c.stage for c in clause.cues]
-    return max(ranked, key=lambda s: s.rank)
+    return max((Stage.INTEREST if c.hedged else c.stage for c in relevant), key=lambda s: s.rank)
 
 
 def is_background(clause: Clause, published: date | None) -> bool:
@@ -168,10 +254,12 @@ def pair_stage(stages: list[Stage]) -> Stage:
     return max(stages, key=lambda s: s.rank)
 
 
-def pair_terms(pair: PairEvidence) -> tuple[DealType, object]:
+def pair_terms(pair: PairEvidence) -> tuple[DealType, Fee | None]:
     """Deal type and fee of a pair, from the clauses that mention it."""
     texts = [c.text for c in pair.clauses]
-    fee = next((f for f in (pick_fee(t) for t in texts) if f), None)
+    final = pair_stage(pair.stages)
+    by_stage = [c.text for c, s in zip(pair.clauses, pair.stages, strict=False) if s is final] + texts
+    fee = next((f for f in (pick_fee(t) for t in by_stage) if f), None)
     deal_type = deal_type_of(texts)
     if deal_type is DealType.UNKNOWN and fee is not None:
         deal_type = DealType.PERMANENT

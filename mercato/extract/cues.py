@@ -20,7 +20,9 @@ _W = r"(?:[\w'’£€$.,-]+\s+)"  # one word and its space, for 'agreed a £72m
 _CUES: tuple[tuple[Stage, str], ...] = (
     (Stage.OFF, r"collaps\w*|fell through|falls? through|pull(?:ed|s|ing)? out|pulled the plug|walked away|"
                 r"walk away|abandon\w*|opted against|decided against|not pursuing|no longer (?:interested|pursuing|in the race)|"
-                r"is closed|are closed|no chance|not heading|(?:has |have )?failed (?:to|in)|failure|unsuccessful\w*|"
+                r"is closed|are closed|no chance|not heading|unsuccessful\w*|"
+                r"failed (?:to (?:sign|land|agree|complete|secure|convince|prise|get|reach|meet)|in (?:an?|their|his) "
+                r"(?:approach|bid|attempt|pursuit))|failed (?:\w+ ){0,2}(?:move|transfer|bid|deal|switch|pursuit)|"
                 r"block(?:ed|ing)? the (?:move|deal|transfer)|stepping in to block|priced out|drawn a blank|"
                 r"ruled out (?:a|any) (?:move|transfer|deal|return)|(?:rejected|turned down|snubbed) the (?:chance|opportunity|move) to join|"
                 r"chosen to (?:renew|stay|remain)|decided to stay|won'?t be able to (?:convince|sign|land)|missed out|"
@@ -35,7 +37,8 @@ _CUES: tuple[tuple[Stage, str], ...] = (
                       r"confirm(?:ed|s)? the (?:\w+ )?(?:signing|arrival|capture)|officially|unveil\w*|arrival of|addition of|"
                       r"arrived (?:on|at|from)\b|saw them (?:buy|sign)|(?:summer|january|winter|first|second|third|final|latest|new) signing|"
                       r"(?:have|has) paid\b|\blost\b" + _W + r"{0,4}to\b|flew in .* for his .* return|sealed .*signing|"
-                      r"took the no\.|will take the no\.|signed (?:a |an )?\w+-year (?:deal|contract)"),
+                      r"took the no\.|will take the no\.|signed (?:a |an )?\w+-year (?:deal|contract)|signing so far|"
+                      r"(?:only|senior|marquee|record) signing"),
     (Stage.MEDICAL, r"medical|here we go|on the (?:brink|verge) of|imminent|closing in on (?:a|the) (?:move|deal|switch)|"
                     r"prepares? for (?:a|his) .*move|all but (?:certain|complete)"),
     (Stage.AGREED, r"agree(?:d|s|ing)?\b(?: to)?\s+" + _W + r"{0,5}(?:fee|deal|terms|personal terms|agreement|contract|loan|package|move|transfer)|"
@@ -54,7 +57,7 @@ _CUES: tuple[tuple[Stage, str], ...] = (
                      r"pursu\w+|\bwants?\b|\bwanted\b|admir\w+|consider\w*|looking at|look at|rival|\brace\b|swoop|plot\w*|"
                      r"in the frame|frontrunners?|contenders?|on (?:their|his) (?:list|radar|shortlist)|sniffing|"
                      r"ready to|move for|move to|switch|\bjoin\b|\bsign\b|signing|\bland\b|coveted|covet\w*|courting|tempt|"
-                     r"favourites?|attention|credited|would like|rule out|ruling out|flirted|open to a move|"
+                     r"favourites?|attention|credited|would like|refused to rule out|not ruling out|flirted|open to a move|"
                      r"in the hunt|return to|prefer\w*|priority|push for|battl\w+|convince|move away|loan\w*|"
                      r"move (?:back )?to|swap|bring in|sell him|eager to|hope to sign|hoping to sign|hopes to sign"),
 )
@@ -127,7 +130,9 @@ def deal_type_of(texts: list[str]) -> DealType:
 
 
 _RENEWAL = re.compile(
-    r"new (?:\w+[- ])?(?:\w+ )?(?:contract|deal|terms)|contract extension|extension|extend\w*|renew\w*|"
+    r"new (?:\w+[- ])?(?:\w+ )?(?:contract|deal|terms)|contract extension|extension|extend\w*|"
+    r"renew(?:ed|s|ing)? (?:his |their |the |a )?(?:contract|deal|terms)|renewal|to renew|"
+    r"contract (?:talks|discussions|negotiations|offer)|"
     r"fresh terms|committed (?:himself|his future)|commit his future|stay(?:ing)? at the club|(?:signs?|signed|pen) (?:a )?new|"
     r"highest-paid player|one-year deals",
     re.IGNORECASE,

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 
 from mercato.kb import fold, name_key
 from mercato.kb.link import Linker, prepare_text
-from mercato.model import Club
+from mercato.model import Club, Player
 
 __all__ = ["ArticleMentions", "ClubRef", "PlayerRef", "find_mentions"]
 
@@ -49,18 +50,54 @@ _NOT_NAMES = frozenset(word.lower() for word in
     St Santiago Signal Camp Nou Etihad Emirates Anfield Bridge Trafford Goodison Villa Palace Ham
     Getty Images PA AP Reuters AFP Twitter Instagram Romano Here We Go Fantastic Four Famous Five Los
     Cuatros Fabulosos North West South East Spanish Capital Riyadh Madrid London Paris Munich Milan Turin
-    Manchester Liverpool Mail Mirror Sun Times Guardian Telegraph Express Star Athletic Independent La""".split()
+    Manchester Liverpool Mail Mirror Sun Times Guardian Telegraph Express Star Athletic Independent La
+    Businessman Midfielder Defender Striker Winger Forward Goalkeeper Keeper Agent Owner Journalist
+    Reporter Expert Legend Pundit Captain Skipper Star Ace Teenager Youngster Wonderkid Hotshot Former
+    Ex Veteran Italian-born Winger""".split()
 )
+# Words that make a capitalised sequence a place or a thing: 'King Power Stadium'.
+_PLACE_WORDS = frozenset("stadium park arena road lane ground airport hotel centre center cup league trophy".split())
 _NON_PLAYER_BEFORE = re.compile(
     r"(?:manager|boss|coach|chairman|director|president|owner|agent|journalist|reporter|expert|chief|"
     r"executive|CEO|father|wife|brother|mother|pundit|legend|head|sporting|told|midfield general|"
     r"businessman|presenter|analyst|referee|official|lawyer|ex-player|said|says|Sky Sports'|insider)\W*"
-    r"(?:\w+\W+){0,1}$",
+    r"(?:\w+\W+){0,3}$",
     re.IGNORECASE,
 )
-_NON_PLAYER_AFTER = re.compile(r"^(?:'s|’s)\s+(?:side|men|squad|team|charges|reign|tenure|plans|system|philosophy)\b"
+_NON_PLAYER_AFTER = re.compile(r"^(?:'s|’s)\s+(?:\w+\s+)?(?:side|men|squad|team|charges|reign|tenure|plans|system|"
+                               r"philosophy|options|project|ranks|regime|tactics|future plans)\b"
                                r"|^,?\s+(?:the|their|who is the)\s+(?:\w+\s+)?(?:manager|boss|coach|chairman|director)\b"
                                r"|^\s+(?:told|said|says|insists|admitted|explained|revealed)\b")
+
+_NATIONALITY_WORDS: dict[str, str] = {
+    word: country
+    for country, words in {
+        "England": "England English Englishman", "France": "France French Frenchman",
+        "Spain": "Spain Spanish Spaniard", "Germany": "Germany German", "Italy": "Italy Italian",
+        "Portugal": "Portugal Portuguese", "Netherlands": "Netherlands Dutch Dutchman Holland",
+        "Belgium": "Belgium Belgian", "Brazil": "Brazil Brazilian", "Argentina": "Argentina Argentine Argentinian",
+        "Uruguay": "Uruguay Uruguayan", "Colombia": "Colombia Colombian", "Mexico": "Mexico Mexican",
+        "Croatia": "Croatia Croatian Croat", "Serbia": "Serbia Serbian", "Nigeria": "Nigeria Nigerian",
+        "Morocco": "Morocco Moroccan", "Senegal": "Senegal Senegalese", "Ghana": "Ghana Ghanaian",
+        "Cameroon": "Cameroon Cameroonian", "Egypt": "Egypt Egyptian", "Norway": "Norway Norwegian",
+        "Sweden": "Sweden Swede Swedish", "Denmark": "Denmark Dane Danish", "Poland": "Poland Pole Polish",
+        "Scotland": "Scotland Scot Scottish", "Wales": "Wales Welsh Welshman", "Ireland": "Ireland Irish Irishman",
+        "Japan": "Japan Japanese", "Korea, South": "Korean", "United States": "USA American",
+        "Canada": "Canada Canadian", "Switzerland": "Switzerland Swiss", "Austria": "Austria Austrian",
+        "Ukraine": "Ukraine Ukrainian", "Türkiye": "Turkey Turkish", "Ecuador": "Ecuador Ecuadorian",
+        "Algeria": "Algeria Algerian", "Cote d'Ivoire": "Ivorian", "Australia": "Australia Australian",
+    }.items()
+    for word in words.split()
+}
+_POSITION_WORDS: dict[str, frozenset[str]] = {
+    "defender": frozenset({"CB", "LB", "RB"}), "centre-back": frozenset({"CB"}), "centre-half": frozenset({"CB"}),
+    "full-back": frozenset({"LB", "RB"}), "right-back": frozenset({"RB"}), "left-back": frozenset({"LB"}),
+    "midfielder": frozenset({"DM", "CM", "AM", "LM", "RM"}), "playmaker": frozenset({"CM", "AM"}),
+    "striker": frozenset({"CF", "SS"}), "forward": frozenset({"CF", "SS", "LW", "RW"}),
+    "frontman": frozenset({"CF"}), "winger": frozenset({"LW", "RW", "LM", "RM"}),
+    "goalkeeper": frozenset({"GK"}), "keeper": frozenset({"GK"}), "stopper": frozenset({"GK"}),
+}
+_AGE = re.compile(r"(\d{2})-year-old")
 
 _COUNTRY_WORDS: dict[str, tuple[str, ...]] = {
     "German": ("Germany",), "Bundesliga": ("Germany",), "Bavarian": ("Germany",),
@@ -111,8 +148,10 @@ def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(span[0] < b and a < span[1] for a, b in spans)
 
 
-def _resolve_clubs(text: str, linker: Linker, blocked: list[tuple[int, int]]) -> list[ClubRef]:
-    matches = [m for m in linker.clubs_in(text) if not _overlaps((m.start, m.end), blocked)]
+def _resolve_clubs(text: str, linker: Linker, blocked: list[tuple[int, int]],
+                   outlets: frozenset[str]) -> list[ClubRef]:
+    matches = [m for m in linker.clubs_in(text)
+               if not _overlaps((m.start, m.end), blocked) and m.surface.lower() not in outlets]
     named = Counter(m.ids[0] for m in matches if len(m.ids) == 1)
     refs = []
     for m in matches:
@@ -138,6 +177,8 @@ def _is_person_name(candidate: str, linker: Linker) -> bool:
     words = candidate.split()
     if _not_a_name(words[0]) or all(_not_a_name(w) for w in words):
         return False
+    if any(w.lower() in _PLACE_WORDS for w in words):
+        return False
     verb_like = words[0].endswith(("ing", "ed"))
     return linker.is_first_name(words[0]) or (linker.is_last_name(words[-1]) and not verb_like)
 
@@ -147,7 +188,7 @@ def _non_player(text: str, start: int, end: int) -> bool:
                 or _NON_PLAYER_AFTER.match(text[end : end + 40]))
 
 
-def find_mentions(text: str, linker: Linker, outlets: frozenset[str]) -> ArticleMentions:
+def find_mentions(text: str, linker: Linker, outlets: frozenset[str], published: date | None) -> ArticleMentions:
     """Resolve the clubs, players and other people an article names."""
     prepared = prepare_text(text)
     club_matches = [(m.start, m.end) for m in linker.clubs_in(prepared)]
@@ -168,7 +209,7 @@ def find_mentions(text: str, linker: Linker, outlets: frozenset[str]) -> Article
         if not _is_person_name(name, linker) or fold(name).lower() in outlets:
             continue
         found.append((start, end, name))
-    clubs = _resolve_clubs(prepared, linker, [(a, b) for a, b, _ in known if " " in prepared[a:b]])
+    clubs = _resolve_clubs(prepared, linker, [(a, b) for a, b, _ in known if " " in prepared[a:b]], outlets)
     club_spans = [(r.start, r.end) for r in clubs]
     named: list[tuple[int, int, str]] = []
     people: list[tuple[int, int]] = []
@@ -182,10 +223,12 @@ def find_mentions(text: str, linker: Linker, outlets: frozenset[str]) -> Article
             continue
         named.append((start, end, name))
     entities = _entities(named)
+    not_players = {fold(prepared[a:b]).split()[-1] for a, b in people}
+    named = [n for n in named if fold(entities[n[2]]).split()[-1] not in not_players]
     refs = [PlayerRef(a, b, entities[name], True) for a, b, name in named]
     taken = [(r.start, r.end) for r in refs] + club_spans + people
     refs += _partial_refs(prepared, entities, taken, people, text)
-    refs += _pointer_refs(prepared, refs, taken)
+    refs += _pointer_refs(prepared, refs, linker, published)
     refs.sort(key=lambda r: r.start)
     return ArticleMentions(tuple(clubs), tuple(refs), tuple(people))
 
@@ -226,17 +269,40 @@ def _partial_refs(prepared: str, entities: dict[str, str], taken: list[tuple[int
     return refs
 
 
-def _pointer_refs(prepared: str, refs: list[PlayerRef], taken: list[tuple[int, int]]) -> list[PlayerRef]:
-    """Role mentions and pronouns, resolved to the player named most recently before them."""
+def _fits(role: str, player: Player | None, published: date | None) -> bool:
+    """Whether a role mention ('the France international', 'the 26-year-old') fits a player."""
+    if player is None:
+        return True
+    words = role.replace("'s", "").split()
+    for word in words:
+        country = _NATIONALITY_WORDS.get(word)
+        if country and player.nationality and player.nationality != country:
+            return False
+        positions = _POSITION_WORDS.get(word.lower())
+        if positions and player.position and player.position not in positions:
+            return False
+    age = _AGE.search(role)
+    if age and published and player.birth_date:
+        years = (published - player.birth_date).days // 365
+        return abs(years - int(age.group(1))) <= 1
+    return True
+
+
+def _pointer_refs(prepared: str, refs: list[PlayerRef], linker: Linker,
+                  published: date | None) -> list[PlayerRef]:
+    """Role mentions and pronouns, resolved to the player named most recently before them
+    whom the role fits (nationality, position and age from the knowledge base)."""
     named = sorted(refs, key=lambda r: r.start)
     pointers = []
     for pattern in (_ROLE, _PRONOUN):
         for m in pattern.finditer(prepared):
             if _overlaps((m.start(), m.end()), [(r.start, r.end) for r in named]):
                 continue
-            before = [r for r in named if r.end <= m.start()]
+            before = [r for r in reversed(named) if r.end <= m.start()]
             after = [r for r in named if r.start >= m.end()]
-            target = before[-1] if before else (after[0] if after else None)
+            ordered = before + after
+            fitting = [r for r in ordered if _fits(m.group(0), linker.kb.player_named(r.entity), published)]
+            target = (fitting or ordered or [None])[0]
             if target:
                 pointers.append(PlayerRef(m.start(), m.end(), target.entity, False))
     return pointers

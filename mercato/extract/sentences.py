@@ -13,8 +13,8 @@ _END = re.compile(r"""[.!?]['"’”)\]]*\s+(?=[A-Z0-9'"‘“(£€$])""")
 _ABBREVIATIONS = ("St", "Mr", "Dr", "No", "Jr", "Sr", "vs", "v", "Ath", "Atl", "Bor", "Man", "Utd", "Inc")
 _CLAUSE_BREAKS = re.compile(
     r"(?:,|;| -| –| —)\s+(?=(?:while|whereas|but|although|though|as|and|with|after|despite|"
-    r"meanwhile|however|who|which|whose|where|before)\b)"
-    r"|;\s+|\s+[-–—]\s+|,\s+(?=(?:[A-Z][\w'’-]+\s){1,3}(?:are|is|have|has|were|was)\b)"
+    r"meanwhile|however|before|having)\b)"
+    r"|;\s+|\s+[-–—]\s+|\s+(?=having\b)|,\s+(?=(?:[A-Z][\w'’-]+\s){1,3}(?:are|is|have|has|were|was)\b)"
 )
 
 

@@ -70,7 +70,8 @@ class Linker:
         self.kb = kb
         clubs: dict[str, list[int]] = {}
         for surface, ids in kb.club_surfaces():
-            for form in {fold(surface), fold(surface[0].upper() + surface[1:])}:
+            forms = {fold(surface), fold(surface[0].upper() + surface[1:])}
+            for form in forms | {prepare_text(f) for f in forms}:
                 known = clubs.setdefault(form, [])
                 known.extend(i for i in ids if i not in known)
         self._clubs = _automaton(clubs)
