@@ -1,0 +1,101 @@
+"""Every kind of bad input becomes one problem naming the input, and the batch goes on."""
+
+import json
+
+import pytest
+
+from mercato.ingest import IngestProblem, find_inputs, read_input
+
+MAX = 1_000_000
+
+
+def _problems(path, max_bytes=MAX) -> list[IngestProblem]:
+    found = list(read_input(path, max_bytes))
+    assert all(isinstance(p, IngestProblem) for p in found)
+    return found
+
+
+def test_unreadable_file_is_a_problem(tmp_path):
+    (tmp_path / "gone.json").symlink_to(tmp_path / "missing.json")
+    [path] = list(find_inputs([tmp_path]))
+    [problem] = _problems(path)
+    assert problem.source == str(tmp_path / "gone.json")
+    assert "cannot read the file" in problem.reason
+
+
+def test_missing_path_is_a_problem():
+    [problem] = list(find_inputs(["no/such/folder"]))
+    assert problem == IngestProblem("no/such/folder", "no such file or folder", "check the path")
+
+
+@pytest.mark.parametrize("content", [b"", b"  \n\n"])
+def test_empty_file_is_a_problem(tmp_path, content):
+    path = tmp_path / "empty.txt"
+    path.write_bytes(content)
+    [problem] = _problems(path)
+    assert problem.reason == "empty file"
+
+
+def test_binary_file_is_a_problem(tmp_path):
+    path = tmp_path / "photo.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    [problem] = _problems(path)
+    assert problem.reason == "binary data, not text"
+
+
+def test_non_utf8_file_is_a_problem(tmp_path):
+    path = tmp_path / "latin1.txt"
+    path.write_bytes("Málaga have signed the defender.".encode("latin-1"))
+    [problem] = _problems(path)
+    assert problem.reason == "not UTF-8 text (byte 0xe1 at offset 1)"
+    assert "UTF-8" in problem.hint
+
+
+def test_malformed_json_is_a_problem(tmp_path):
+    path = tmp_path / "broken.json"
+    path.write_text('{"id": "x", "text": "Roma are in talks"')
+    [problem] = _problems(path)
+    assert problem.reason.startswith("malformed JSON")
+
+
+def test_json_without_text_is_a_problem(tmp_path):
+    path = tmp_path / "notext.json"
+    path.write_text(json.dumps({"id": "x", "url": "https://example.org"}))
+    [problem] = _problems(path)
+    assert problem.reason == 'the JSON object has no "text" string'
+
+
+def test_json_with_a_bad_date_is_a_problem(tmp_path):
+    path = tmp_path / "baddate.json"
+    path.write_text(json.dumps({"text": "Lazio have bid.", "published": "last Tuesday"}))
+    [problem] = _problems(path)
+    assert "not a date" in problem.reason
+
+
+def test_file_over_the_size_limit_is_a_problem(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_text("Napoli have opened talks. " * 10)
+    [problem] = _problems(path, max_bytes=100)
+    assert problem.reason == "file is 260 bytes, over the 100-byte limit"
+    assert "MERCATO_MAX_ARTICLE_BYTES" in problem.hint
+
+
+def test_xml_that_is_no_feed_is_a_problem(tmp_path):
+    path = tmp_path / "sitemap.xml"
+    path.write_text(
+        '<?xml version="1.0"?><urlset><url><loc>https://example.org</loc></url></urlset>'
+    )
+    [problem] = _problems(path)
+    assert "not an RSS or Atom feed" in problem.reason or "no entries" in problem.reason
+
+
+def test_page_without_article_text_is_a_problem(tmp_path):
+    path = tmp_path / "blank.html"
+    path.write_text("<html><head><title>Loading</title></head><body></body></html>")
+    [problem] = _problems(path)
+    assert problem.reason == "no article text found in the page"
+
+
+def test_problem_reads_as_one_line_naming_input_reason_and_hint():
+    problem = IngestProblem("a.json", "malformed JSON", "fix the JSON")
+    assert str(problem) == "a.json: malformed JSON; fix the JSON"
