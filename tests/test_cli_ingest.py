@@ -1,0 +1,115 @@
+"""The ingest, errors, sagas and show commands, rendered into a fixed-width console."""
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from typer.testing import CliRunner
+
+from mercato import cli
+
+SAMPLES = Path(__file__).parent.parent / "samples" / "articles"
+runner = CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def fixed_width_console(monkeypatch, tmp_path):
+    # A fixed-width console so tables render the same everywhere, and a store of our own.
+    monkeypatch.setattr(cli, "console", Console(width=160, force_terminal=False, color_system=None))
+    monkeypatch.setenv("MERCATO_DB", f"sqlite:///{tmp_path / 'cli.db'}")
+
+
+def _run(*args):
+    return runner.invoke(cli.app, [str(a) for a in args])
+
+
+def _samples(tmp_path, *names):
+    folder = tmp_path / "in"
+    folder.mkdir(exist_ok=True)
+    for name in names:
+        shutil.copy(SAMPLES / name, folder)
+    return folder
+
+
+def test_ingest_reports_counts_and_throughput_and_exits_0(tmp_path):
+    result = _run(
+        "ingest", "--workers", "1", _samples(tmp_path, "d021.json", "2025-08-28-guehi.html")
+    )
+    assert result.exit_code == 0, result.output
+    assert "2 articles read: 2 new, 0 already stored, 0 failed" in result.output
+    assert "articles/s" in result.output
+
+
+def test_ingest_prints_one_line_per_bad_input_and_exits_1(tmp_path):
+    folder = _samples(tmp_path, "d021.json")
+    (folder / "broken.json").write_text("{")
+    result = _run("ingest", "-w", "1", folder)
+    assert result.exit_code == 1
+    [line] = [line for line in result.output.splitlines() if line.startswith("error:")]
+    assert line.startswith(f"error: {folder / 'broken.json'}: malformed JSON")
+
+
+def test_ingest_exits_2_when_nothing_went_in(tmp_path):
+    (tmp_path / "empty.txt").write_text("")
+    result = _run("ingest", "-w", "1", tmp_path / "empty.txt", tmp_path / "missing.json")
+    assert result.exit_code == 2
+    assert "0 articles read" in result.output
+
+
+def test_ingest_refuses_files_over_the_configured_size(tmp_path, monkeypatch):
+    monkeypatch.setenv("MERCATO_MAX_ARTICLE_BYTES", "50")
+    (tmp_path / "long.txt").write_text("Leeds have made an offer for the forward. " * 3)
+    result = _run("ingest", "-w", "1", tmp_path / "long.txt")
+    assert result.exit_code == 2
+    assert "over the 50-byte limit" in result.output
+
+
+def test_errors_lists_recorded_problems(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("notext.json").write_text(json.dumps({"id": "x"}))
+    _run("ingest", "-w", "1", "notext.json")
+    result = _run("errors")
+    assert result.exit_code == 0
+    assert "notext.json" in result.output
+    assert 'the JSON object has no "text" string' in result.output
+
+
+def test_errors_says_when_there_are_none():
+    result = _run("errors")
+    assert result.exit_code == 0
+    assert "No ingest errors recorded." in result.output
+
+
+def test_sagas_lists_player_clubs_stage_articles_and_last_seen(tmp_path):
+    _run("ingest", "-w", "1", _samples(tmp_path, "d021.json", "2025-08-28-guehi.html", "d015.json"))
+    result = _run("sagas", "--player", "guehi")
+    assert result.exit_code == 0, result.output
+    [row] = [line for line in result.output.splitlines() if "Liverpool" in line]
+    for value in ("Crystal Palace", "Liverpool", "off", "2", "2025-09-02"):
+        assert value in row
+    assert "Grealish" not in result.output
+
+
+def test_sagas_filter_by_club_understands_short_names(tmp_path):
+    _run("ingest", "-w", "1", _samples(tmp_path, "d021.json", "d015.json"))
+    result = _run("sagas", "--club", "Man City")
+    assert "Jack Grealish" in result.output
+    assert "Liverpool" not in result.output
+
+
+def test_show_prints_each_claim_with_date_outlet_stage_and_sentence(tmp_path):
+    _run("ingest", "-w", "1", _samples(tmp_path, "d021.json", "2025-08-28-guehi.html"))
+    result = _run("show", "Guehi")
+    assert result.exit_code == 0, result.output
+    assert "2025-08-28" in result.output and "Demo Sports Desk" in result.output
+    assert "2025-09-02" in result.output and "Sky Sports" in result.output
+    assert "negotiating" in result.output and "off" in result.output
+    assert "Liverpool are in advanced talks" in result.output or "in talks with" in result.output
+
+
+def test_show_unknown_player_exits_1_with_a_hint():
+    result = _run("show", "Nobody Known")
+    assert result.exit_code == 1
+    assert "no claims about 'Nobody Known'" in result.output
