@@ -225,6 +225,55 @@ def fit(
         _write_picture(png, picture)
 
 
+# --- extract and eval ----------------------------------------------------------------
+
+
+@app.command("extract")
+def extract_command(
+    files: Annotated[list[Path], typer.Argument(help="Article files or folders, in any format ingest reads.")],
+) -> None:
+    """Print one JSON object per article with its rumours and renewals (the extraction contract)."""
+    from mercato.contract import result_json
+    from mercato.extract import extract
+    from mercato.ingest import IngestProblem, find_inputs, read_input
+    from mercato.kb import load_kb
+    from mercato.settings import Settings
+
+    kb, settings, failed = load_kb(), Settings(), 0
+    for found in find_inputs(files):
+        items = [found] if isinstance(found, IngestProblem) else read_input(found, settings.max_article_bytes)
+        for item in items:
+            if isinstance(item, IngestProblem):
+                failed += 1
+                typer.echo(f"error: {item}", err=True)
+                continue
+            typer.echo(json.dumps(result_json(extract(item, kb)), ensure_ascii=False))
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command("eval")
+def eval_command(
+    gold_dir: Annotated[Path, typer.Argument(help="A folder of gold-annotated articles (*.json).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as one JSON object.")] = False,
+) -> None:
+    """Measure extraction against gold annotations: pair P/R/F1, field accuracies, misses."""
+    from mercato.evaluate import evaluate, read_gold
+    from mercato.kb import load_kb
+    from mercato.views import eval_report
+
+    if not gold_dir.is_dir():
+        _fail(FileNotFoundError(f"{gold_dir}: not a folder; give the folder of gold *.json files"))
+    gold = read_gold(gold_dir)
+    if not gold:
+        _fail(FileNotFoundError(f"{gold_dir}: no *.json gold files found; give the dev-articles folder"))
+    report = evaluate(gold, load_kb())
+    if as_json:
+        typer.echo(json.dumps(report.figures()))
+    else:
+        console.print(eval_report(report))
+
+
 # --- transfer rules -------------------------------------------------------------------
 
 rules_app = typer.Typer(

@@ -6,9 +6,11 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
+from mercato.evaluate import EvalReport
 from mercato.model import Saga
 from mercato.sagas import ReportedClaim
 from mercato.store import IngestError
@@ -16,7 +18,7 @@ from mercato.store import IngestError
 if TYPE_CHECKING:  # the pipeline imports extraction, which these tables do not need
     from mercato.pipeline import IngestReport
 
-__all__ = ["claim_table", "error_table", "ingest_summary", "saga_table"]
+__all__ = ["claim_table", "error_table", "eval_report", "ingest_summary", "saga_table"]
 
 
 def _cell(value: str | date | int | None) -> Text:
@@ -76,3 +78,19 @@ def error_table(errors: Sequence[IngestError]) -> Table:
             _cell(error.source), _cell(error.reason), _cell(error.hint), _cell(_when(error.at))
         )
     return table
+
+
+def eval_report(report: EvalReport) -> Group:
+    """The figures of an evaluation run, then the misses per article."""
+    figures = Table(title="Extraction against gold", show_header=True)
+    figures.add_column("measure")
+    figures.add_column("value", justify="right")
+    for name, value in report.figures().items():
+        figures.add_row(name, f"{value:.3f}" if isinstance(value, float) else str(value))
+    misses = Table(title="Misses", show_header=True)
+    misses.add_column("article")
+    misses.add_column("miss")
+    for article, lines in report.misses.items():
+        for line in lines:
+            misses.add_row(article, _cell(line))
+    return Group(figures, misses)
