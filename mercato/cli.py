@@ -68,7 +68,7 @@ def ingest(
 
     settings = Settings()
     store = _open_store()
-    with Progress(console=console, transient=True) as progress:
+    with Progress(console=console, transient=True, disable=not console.is_terminal) as progress:
         task = progress.add_task("Ingesting", total=None)
         report = ingest_paths(
             paths,
