@@ -1,9 +1,9 @@
 """Measure extraction against gold annotations (the dev-articles schema).
 
 Names are matched forgivingly, as a careful reader would:
-- players: equal after folding accents, case and punctuation; or the same surname with
-  compatible first names ('Kessie' ~ 'Franck Kessie'); or a fuzzy ratio of at least 88
-  (a misspelling: 'Zirkee' ~ 'Zirkzee');
+- players: equal after folding accents, case and punctuation; or one name is the other's
+  first or last words ('Kessie' ~ 'Franck Kessie', 'Gabriel' ~ 'Gabriel Magalhaes'); or a
+  fuzzy ratio of at least 88 (a misspelling: 'Zirkee' ~ 'Zirkzee');
 - clubs: the same knowledge-base club after alias and nickname lookup ('Man Utd' ~
   'Manchester United', 'Sporting Lisbon' ~ 'Sporting CP'), else equal keys ('FC' dropped).
 """
@@ -111,7 +111,7 @@ def same_player(a: str, b: str) -> bool:
     if ka == kb_:
         return True
     shorter, longer = sorted((ka, kb_), key=len)
-    if shorter and shorter == longer[-len(shorter):]:
+    if shorter and (shorter == longer[-len(shorter):] or shorter == longer[: len(shorter)]):
         return True
     return fuzz.ratio(" ".join(ka), " ".join(kb_)) >= _FUZZY_MIN
 

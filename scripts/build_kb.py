@@ -32,6 +32,9 @@ ALIAS_STOPLIST = {
     "Hearts", "Hibernian", "Arsenal", "Madrid", "Bayern", "Borussia", "Olympique", "Stade",
     "Saint", "Sport", "Liberty", "Alliance", "Phoenix", "Fire", "Galaxy", "Europa", "College",
 }
+# A club whose short name is a city of several clubs keeps it only when it is the city's famous
+# club (Barcelona, Porto); others keep their full name ('Paris FC').
+CITY_NAME_MIN_PROMINENCE = 8.1
 KEEP_SINGLE_WORD = {"Celtic", "Rangers", "Arsenal", "Hearts", "Hibernian"}
 
 
@@ -89,7 +92,9 @@ def build(data: Path) -> None:
     english = {int(r["tm_club_id"]): r["name"] for r in csv.DictReader(open(CURATED / "english_names.csv"))}
     of_clubs = [r for r in csv.DictReader(open(data / "openfootball-clubs" / "clubs.csv"))
                 if r["is_reserve_team"] != "True"]
-    cities = {r["city"].split(">")[-1].strip() for r in of_clubs if r["city"]}
+    city_count = Counter(part.strip() for r in of_clubs if r["city"] for part in set(r["city"].split(">")))
+    cities = set(city_count)
+    shared_cities = {c for c, n in city_count.items() if n > 1}
     country_of = {r["country_code"]: r["country"] for r in of_clubs}
 
     players = list(csv.DictReader(open(tm / "players.csv")))
@@ -104,8 +109,11 @@ def build(data: Path) -> None:
         club_id = int(r["tm_club_id"])
         of_name = r["of_club_name"] or r["tm_name"]
         seen_of.add((r["of_country_code"], r["of_club_name"]))
-        name = english.get(club_id) or ascii_fold(common_name(of_name))
         comp = competitions.get(r["tm_competition_id"], {})
+        prominence = round(math.log10(1 + value[club_id]), 3)
+        name = english.get(club_id) or ascii_fold(common_name(of_name))
+        if name in shared_cities and prominence < CITY_NAME_MIN_PROMINENCE:
+            name = ascii_fold(of_name)  # 'Paris FC', 'Toronto FC': the city alone means the city
         names = [r["tm_name"], of_name, *split_names(r["tm_short_names"]), *split_names(r["of_alt_names"])]
         rows.append({
             "id": club_id,
@@ -114,7 +122,7 @@ def build(data: Path) -> None:
             "league": comp.get("competition_name", ""),
             "league_id": r["tm_competition_id"],
             "in_league_2025": r["tm_last_season"] == "2025",
-            "prominence": round(math.log10(1 + value[club_id]), 3),
+            "prominence": prominence,
             "names": names,
         })
     for i, r in enumerate(of_clubs):

@@ -14,6 +14,7 @@ from mercato.extract.claims import (
     is_background,
     is_hedged_pair,
     movers,
+    movers_for,
     pair_stage,
     pair_terms,
     renewal_of,
@@ -47,26 +48,31 @@ def extract(article: Article, kb: KnowledgeBase) -> ExtractionResult:
     last_named: tuple[int, list[str]] = (-10, [])
     previous: list[PairEvidence] = []
     for clause in clauses:
-        players = movers(text, clause)
+        groups = movers(text, clause)
+        players = list(dict.fromkeys(p.entity for g in groups for p in g))
         sentence_no = index[clause.sentence.start]
+        carried = False
         if any(p.explicit for p in clause.players):
             last_named = (sentence_no, players)
         elif not players and not _names_people(clause, mentions.people) and sentence_no - last_named[0] <= _CARRY_SENTENCES:
-            players = last_named[1]
+            players, carried = last_named[1], True
         destinations = destinations_of(text, clause, current)
         renewal = renewal_of(clause)
         if renewal is not None and players:
-            club = next((c.club.name for c in clause.clubs), None) or current.get(players[0])
+            renewed = renewal.player if renewal.player in players else players[0]
+            club = next((c.club.name for c in clause.clubs), None) or current.get(renewed)
             if club:
-                _, stages, _ = renewals.setdefault(players[0], (club, [], clause))
-                stages.append(renewal)
-                players = players[1:]
+                _, stages, _ = renewals.setdefault(renewed, (club, [], clause))
+                stages.append(renewal.stage)
+                players = [p for p in players if p != renewed]
+                groups = [[r for r in g if r.entity != renewed] for g in groups]
+                groups = [g for g in groups if g]
         touched = []
         for ref in destinations:
             stage = stage_for(text, clause, ref, destinations)
             if stage is None:
                 continue
-            for player in players:
+            for player in players if carried else movers_for(text, groups, ref, destinations):
                 if ref.club.name == current.get(player):
                     continue
                 pair = pairs.setdefault((player, ref.club.name), PairEvidence(player, ref.club.name))

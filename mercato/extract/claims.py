@@ -12,7 +12,8 @@ from mercato.extract.mentions import ArticleMentions, ClubRef, PlayerRef
 from mercato.extract.sentences import Sentence, split_clauses
 from mercato.model import DealType, Evidence, Fee, Stage
 
-__all__ = ["Clause", "PairEvidence", "SellerEvidence", "clauses_of", "destinations_of", "movers", "seller_evidence", "stage_for"]
+__all__ = ["Clause", "PairEvidence", "SellerEvidence", "clauses_of", "destinations_of", "movers", "movers_for", "seller_evidence",
+           "stage_for"]
 
 # What sits between a club and a player it describes: "Liverpool defender", "Fiorentina's",
 # "Borussia Monchengladbach's 25-year-old France forward".
@@ -52,11 +53,19 @@ _SELLER_AFTER = re.compile(
     re.IGNORECASE,
 )
 _POSSESSIVE_DEAL_BEFORE = re.compile(r"\b(?:his|their|the player's)\s+$", re.IGNORECASE)
+_DEAL_WITH_BEFORE = re.compile(
+    r"(?<!personal )(?:agreed|agreement|deal|terms|fee|talks|negotiations|discussions|contact)\s+(?:\w+\s+){0,3}with\s+$"
+    r"|\bpaid\s+$|\bfrom\s+(?:\w+\s+){0,2}(?:club|side)\s+$",
+    re.IGNORECASE,
+)
 _WITH_FOR_AFTER = re.compile(r"^\s+(?:over|for|about|regarding)\b")
 _BACKGROUND_BEFORE = re.compile(
     r"(?:\bex-|\bformer\s+|\bagainst\s+|\bbeat(?:ing)?\s+|\bfac(?:e|es|ing)\s+|\bv\.?\s+|\bvs\.?\s+|"
     r"\bdraw (?:at|with)\s+|\bdefeat\w*\s+|\bwin (?:at|over)\s+|\bvictory over\s+|\bplayed for\s+|"
-    r"\bscored (?:against|for)\s+|\bloss to\s+|\bplayed at\s+|\blike\s+|\bthan\s+|\bmatch against\s+)$",
+    r"\bscored (?:against|for)\s+|\bloss to\s+|\bplayed at\s+|\blike\s+|\bthan\s+|\bmatch against\s+|"
+    r"\b(?:joined|signed|arrived) from\s+|\bon loan (?:at|with|from)\s+|\bspell (?:at|with)\s+|\bspent\s+(?:\w+\s+){0,4}at\s+|"
+    r"\bspending\s+(?:\w+\s+){0,6}at\s+|\bhaving (?:\w+\s+){0,2}joined\s+|\bstay(?:ed)? (?:put )?(?:at|with)\s+|"
+    r"\bremain(?:ed)? (?:at|with)\s+|\bprevious(?:ly)?\s+(?:\w+\s+){0,3}|\bbeaten off competition from\s+)$",
     re.IGNORECASE,
 )
 _BACKGROUND_CLAUSE = re.compile(
@@ -143,6 +152,7 @@ def seller_evidence(text: str, clause: Clause) -> list[SellerEvidence]:
                 or (_FROM_BEFORE.search(before) and not _INTEREST_FROM.search(before)):
             found.append(SellerEvidence(ref, target.entity, _MEDIUM))
         elif _SELLER_AFTER.match(after) or (re.search(r"\bwith\s+$", before) and _WITH_FOR_AFTER.match(after)) \
+                or _DEAL_WITH_BEFORE.search(before) \
                 or (re.search(r"\bto\s+$", before) and re.match(r"^\s+for\b", after)):
             found.append(SellerEvidence(ref, target.entity, _WEAK))
     return found
@@ -179,11 +189,50 @@ _COMPARISON_BEFORE = re.compile(
 )
 
 
-def movers(text: str, clause: Clause) -> list[str]:
-    """The players a clause may be moving: not those it only compares with or names beside."""
+def movers(text: str, clause: Clause) -> list[list[PlayerRef]]:
+    """The players a clause may be moving, in groups named together ('Kessie and Christensen').
+
+    Players it only compares with ('the new Jude Bellingham') are left out.
+    """
     kept = [p for p in clause.players
             if not _COMPARISON_BEFORE.search(text[max(clause.start, p.start - 25) : p.start])]
-    return list(dict.fromkeys(p.entity for p in kept))
+    groups: list[list[PlayerRef]] = []
+    for ref in kept:
+        gap = re.sub(r"\([^)]*\)", "", text[groups[-1][-1].end : ref.start]) if groups else ""
+        if groups and (groups[-1][-1].entity == ref.entity or _LIST_JOINER.match(gap)):
+            groups[-1].append(ref)
+        else:
+            groups.append([ref])
+    return groups
+
+
+def _sets_apart(group: list[PlayerRef], other: ClubRef, destination: ClubRef,
+                groups: list[list[PlayerRef]]) -> bool:
+    """Whether another club, with players of its own, stands between a group and a destination:
+    in 'offering A to Palace in a deal for B', B is not the one going to Palace's buyer."""
+    lo, hi = sorted((group[0].start, destination.start))
+    if not lo < other.start < hi:
+        return False
+    a, b = sorted((other.start, destination.start))
+    return any(g is not group and a < g[0].start < b for g in groups)
+
+
+def movers_for(text: str, groups: list[list[PlayerRef]], destination: ClubRef,
+               destinations: list[ClubRef]) -> list[str]:
+    """The players a destination club is about: every group not set apart by another destination.
+
+    Pronouns and role mentions count only when the clause names no player outright.
+    """
+    explicit = [g for g in groups if any(p.explicit for p in g)]
+    listed = _list_of(text, destination, destinations)
+    chosen = []
+    candidates = explicit or groups
+    for group in candidates:
+        if any(_sets_apart(group, other, destination, candidates)
+               for other in destinations if all(other is not d for d in listed)):
+            continue
+        chosen += [p.entity for p in group]
+    return list(dict.fromkeys(chosen))
 
 
 def _described_player(text: str, ref: ClubRef, clause: Clause) -> PlayerRef | None:
@@ -281,8 +330,22 @@ def is_hedged_pair(pair: PairEvidence) -> bool:
     return all(is_hedged(c.text) for c in pair.clauses)
 
 
-def renewal_of(clause: Clause) -> Stage | None:
-    """The renewal stage a clause reports, if it reports one."""
+@dataclass(frozen=True, slots=True)
+class RenewalHint:
+    """A renewal a clause reports: its stage, and the player named nearest the renewal words."""
+
+    stage: Stage
+    player: str | None
+
+
+def renewal_of(clause: Clause) -> RenewalHint | None:
+    """The renewal a clause reports, if it reports one."""
     if re.search(r"\bseemed\b", clause.sentence.text):
         return None
-    return renewal_stage(clause.text)
+    found = renewal_stage(clause.text)
+    if found is None:
+        return None
+    stage, at = found
+    at += clause.start
+    nearest = min(clause.players, key=lambda p: abs(p.start - at), default=None)
+    return RenewalHint(stage, nearest.entity if nearest else None)

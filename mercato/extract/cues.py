@@ -20,21 +20,21 @@ _W = r"(?:[\w'’£€$.,-]+\s+)"  # one word and its space, for 'agreed a £72m
 _CUES: tuple[tuple[Stage, str], ...] = (
     (Stage.OFF, r"collaps\w*|fell through|falls? through|pull(?:ed|s|ing)? out|pulled the plug|walked away|"
                 r"walk away|abandon\w*|opted against|decided against|not pursuing|no longer (?:interested|pursuing|in the race)|"
-                r"is closed|are closed|no chance|not heading|unsuccessful\w*|"
+                r"(?:is|are|was) [\'\"‘“]?closed|no chance|not heading|unsuccessful\w*|"
                 r"failed (?:to (?:sign|land|agree|complete|secure|convince|prise|get|reach|meet)|in (?:an?|their|his) "
                 r"(?:approach|bid|attempt|pursuit))|failed (?:\w+ ){0,2}(?:move|transfer|bid|deal|switch|pursuit)|"
                 r"block(?:ed|ing)? the (?:move|deal|transfer)|stepping in to block|priced out|drawn a blank|"
                 r"ruled out (?:a|any) (?:move|transfer|deal|return)|(?:rejected|turned down|snubbed) the (?:chance|opportunity|move) to join|"
                 r"chosen to (?:renew|stay|remain)|decided to stay|won'?t be able to (?:convince|sign|land)|missed out|"
-                r"lost out|beaten off competition|deal (?:may be|is) off|\bis off\b|moving on to other|"
+                r"lost out|deal (?:may be|is) off|\bis off\b|moving on to other|"
                 r"didn'?t want to join|refused to (?:join|sign)|would prove too expensive|not willing to match|"
                 r"denied|den(?:y|ies) (?:any|the|reports)|not (?:currently )?in the race|ended (?:their|his) interest|"
                 r"cool(?:ed)? (?:their )?interest|out of the race"),
     (Stage.COMPLETED, r"(?:have|has|had)\s+(?:now\s+|officially\s+|already\s+|just\s+)?(?:completed|confirmed|sealed|finalised|finalized|announced)\b|"
                       r"completed? (?:a |his |the |their )?" + _W + r"{0,3}(?:move|switch|transfer|signing|deal)\b|"
                       r"(?:have|has|had)\s+(?:already\s+|now\s+|just\s+|so far\s+(?:only\s+)?)?(?:signed|bought|unveiled|snapped up|landed|sold)\b|"
-                      r"\bjoined\b|has joined|have joined|joins\b|\bsigned for\b|signed (?:a |an )?" + _W + r"{0,2}(?:deal|contract) (?:at|with)\b|"
-                      r"confirm(?:ed|s)? the (?:\w+ )?(?:signing|arrival|capture)|officially|unveil\w*|arrival of|addition of|"
+                      r"\bjoined\b(?!(?:\s+\w+){0,3}\s+in the (?:race|hunt|queue|battle|chase))|joins\b|\bsigned for\b|signed (?:a |an )?" + _W + r"{0,2}(?:deal|contract) (?:at|with)\b|"
+                      r"confirm(?:ed|s)? the (?:\S+ )?(?:signing|arrival|capture)|officially|unveil\w*|arrival of|addition of|"
                       r"arrived (?:on|at|from)\b|saw them (?:buy|sign)|(?:summer|january|winter|first|second|third|final|latest|new) signing|"
                       r"(?:have|has) paid\b|\blost\b" + _W + r"{0,4}to\b|flew in .* for his .* return|sealed .*signing|"
                       r"took the no\.|will take the no\.|signed (?:a |an )?\w+-year (?:deal|contract)|signing so far|"
@@ -73,6 +73,9 @@ _NEGATION = re.compile(
     r"\b(?:not|n't|never|yet to|no|without|refused to|unable to|nor|neither)\b|n't\b", re.IGNORECASE
 )
 _NEGATION_SCOPE = 28  # characters before a cue in which a negation voids it
+# 'willing to listen to offers': the selling club's stance, not a buyer's approach.
+_SELLER_STANCE = re.compile(r"(?:listen(?:ing)? to|open to|accept(?:ing)?|field(?:ing)?|invit(?:e|ing)|"
+                            r"consider(?:ing)?|entertain(?:ing)?)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +102,8 @@ def stage_cues(clause: str) -> list[StageCue]:
             if stage is not Stage.OFF and _NEGATION.search(before):
                 continue
             if stage is Stage.OFF and re.search(r"\b(?:not|n't)\s*$", before):
+                continue
+            if stage is Stage.APPROACH and _SELLER_STANCE.search(before):
                 continue
             hedged = stage not in (Stage.OFF, Stage.INTEREST) and bool(_HEDGE.search(clause[: m.start()][-60:]))
             cues.append(StageCue(stage, m.start(), m.end(), hedged))
@@ -148,13 +153,14 @@ _RENEWAL_STAGES: tuple[tuple[Stage, re.Pattern[str]], ...] = (
 )
 
 
-def renewal_stage(sentence: str) -> Stage | None:
-    """The stage of a contract renewal a sentence reports, or None if it reports none."""
-    if not _RENEWAL.search(sentence):
+def renewal_stage(clause: str) -> tuple[Stage, int] | None:
+    """The stage of a contract renewal a clause reports and where it says so, or None."""
+    cue = _RENEWAL.search(clause)
+    if not cue:
         return None
-    if re.search(r"\b(?:rejected|turned down|refused|no intention of|snubbed)\b", sentence, re.I):
+    if re.search(r"\b(?:rejected|turned down|refused|no intention of|snubbed)\b", clause, re.I):
         return None
     for stage, pattern in _RENEWAL_STAGES:
-        if pattern.search(sentence):
-            return stage
-    return Stage.NEGOTIATING
+        if pattern.search(clause):
+            return stage, cue.start()
+    return Stage.NEGOTIATING, cue.start()

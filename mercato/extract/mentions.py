@@ -99,6 +99,28 @@ _POSITION_WORDS: dict[str, frozenset[str]] = {
 }
 _AGE = re.compile(r"(\d{2})-year-old")
 
+# What marks a name as a footballer's rather than a manager's or an agent's: a playing role or
+# a transfer word just before it, or his age or a move just after it.
+_PLAYER_BEFORE = re.compile(
+    r"(?:defender|midfielder|striker|forward|winger|goalkeeper|keeper|full-back|right-back|left-back|"
+    r"centre-back|centre-half|wing-back|playmaker|attacker|star|ace|youngster|teenager|sensation|talent|"
+    r"prodigy|international|captain|skipper|frontman|loanee|outcast|starlet|wonderkid|\d{2}-year-old|"
+    r"sign|signing|signed|buy|bought|bid for|offer for|deal for|move for|interest in|swoop for|pursuit of|"
+    r"race for|capture of|arrival of|linked with|land|loan|re-sign|target|sale of|sell|sold|replace|"
+    r"['’]s)\s+(?:[\w'’-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_PLAYER_AFTER = re.compile(
+    r"^(?:,\s*\d{2},|\s*\(\d{2}\)|\s+(?:has|have|is|was)\s+(?:\w+\s+)?(?:signed|joined|agreed|completed|arrived|"
+    r"set to|close to|on the verge|expected to|keen to|eager to|wanted|linked|a target|valued)|"
+    r"\s+(?:joins|signs|completes|undergoes|wants to (?:leave|join|move))|['’]s\s+(?:\w+\s+)?(?:move|transfer|switch|"
+    r"signing|contract|deal|agent|representatives|future|release clause|camp|entourage))",
+    re.IGNORECASE,
+)
+_LIST_GAP = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$")
+# Players of the knowledge base who last played longer ago than this are not transfer news.
+_ACTIVE_YEARS = 2
+
 _COUNTRY_WORDS: dict[str, tuple[str, ...]] = {
     "German": ("Germany",), "Bundesliga": ("Germany",), "Bavarian": ("Germany",),
     "Spanish": ("Spain",), "LaLiga": ("Spain",), "La Liga": ("Spain",), "Catalan": ("Spain",),
@@ -151,7 +173,8 @@ def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
 def _resolve_clubs(text: str, linker: Linker, blocked: list[tuple[int, int]],
                    outlets: frozenset[str]) -> list[ClubRef]:
     matches = [m for m in linker.clubs_in(text)
-               if not _overlaps((m.start, m.end), blocked) and m.surface.lower() not in outlets]
+               if not _overlaps((m.start, m.end), blocked) and m.surface not in outlets
+               and m.surface.lower() not in outlets]
     named = Counter(m.ids[0] for m in matches if len(m.ids) == 1)
     refs = []
     for m in matches:
@@ -225,12 +248,39 @@ def find_mentions(text: str, linker: Linker, outlets: frozenset[str], published:
     entities = _entities(named)
     not_players = {fold(prepared[a:b]).split()[-1] for a, b in people}
     named = [n for n in named if fold(entities[n[2]]).split()[-1] not in not_players]
+    confirmed = _confirmed_players(prepared, named, entities, linker, published)
+    people += [(a, b) for a, b, name in named if entities[name] not in confirmed]
+    named = [n for n in named if entities[n[2]] in confirmed]
     refs = [PlayerRef(a, b, entities[name], True) for a, b, name in named]
+    entities = {name: entity for name, entity in entities.items() if entity in confirmed}
     taken = [(r.start, r.end) for r in refs] + club_spans + people
     refs += _partial_refs(prepared, entities, taken, people, text)
     refs += _pointer_refs(prepared, refs, linker, published)
     refs.sort(key=lambda r: r.start)
     return ArticleMentions(tuple(clubs), tuple(refs), tuple(people))
+
+
+def _confirmed_players(prepared: str, named: list[tuple[int, int, str]], entities: dict[str, str],
+                       linker: Linker, published: date | None) -> set[str]:
+    """The named people who are footballers: active players of the knowledge base, or people
+    the text names as players (a role or transfer word beside the name, or a list of such)."""
+    confirmed = set()
+    for entity in set(entities.values()):
+        player = linker.kb.player_named(entity)
+        if player is None or player.last_season is None:
+            continue
+        if published is None or player.last_season >= published.year - _ACTIVE_YEARS:
+            confirmed.add(entity)
+    ordered = sorted(named)
+    for start, end, name in ordered:
+        if _PLAYER_BEFORE.search(prepared[max(0, start - 45) : start]) or _PLAYER_AFTER.match(prepared[end : end + 60]):
+            confirmed.add(entities[name])
+    neighbours = list(zip(ordered, ordered[1:], strict=False))
+    for pair in neighbours + neighbours[::-1]:
+        (_, a_end, first), (b_start, _, second) = pair
+        if _LIST_GAP.match(prepared[a_end:b_start]) and (entities[first] in confirmed or entities[second] in confirmed):
+            confirmed |= {entities[first], entities[second]}
+    return confirmed
 
 
 def _entities(named: list[tuple[int, int, str]]) -> dict[str, str]:
