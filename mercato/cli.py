@@ -12,6 +12,7 @@ from rich.console import Console
 
 if TYPE_CHECKING:
     from mercato.pipeline import IngestReport
+    from mercato.sagas import ReportedClaim
     from mercato.store import Store
 
 app = typer.Typer(
@@ -132,6 +133,23 @@ def show(player: Annotated[str, typer.Argument(help="A player's name, or part of
         )
         raise typer.Exit(1)
     console.print(claim_table(found))
+    _print_rules_status(found)
+
+
+def _print_rules_status(found: list[ReportedClaim]) -> None:
+    """One rules line per open saga, as of today (the clock is read here, at the edge)."""
+    from mercato.kb import load_kb
+    from mercato.model import Stage
+    from mercato.rules import rules_status
+    from mercato.sagas import merge_sagas
+
+    kb, today = load_kb(), date.today()
+    for saga in merge_sagas(found):
+        if saga.stage in (Stage.COMPLETED, Stage.OFF):
+            continue
+        line = rules_status(saga.player, saga.to_club, today, kb, from_club=saga.from_club)
+        console.print(f"rules ({saga.player} -> {saga.to_club}): {line}", highlight=False,
+                      markup=False, soft_wrap=True)
 
 
 # --- squad analysis -------------------------------------------------------------------
