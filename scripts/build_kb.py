@@ -139,15 +139,27 @@ def build(data: Path) -> None:
             "names": [r["name"], *split_names(r["alt_names"])],
         })
 
+    # A city's name may stand for its famous club ('Newcastle'), when that club clearly leads it.
+    city_owner: dict[str, object] = {}
+    by_city: dict[str, list[dict[str, object]]] = defaultdict(list)
+    for row in rows:
+        for n in row["names"]:  # type: ignore[attr-defined]
+            if n in cities:
+                by_city[n].append(row)
+    for city, owners_of_city in by_city.items():
+        best = max(owners_of_city, key=lambda r: float(r["prominence"]))  # type: ignore[arg-type]
+        if float(best["prominence"]) >= CITY_NAME_MIN_PROMINENCE:  # type: ignore[arg-type]
+            city_owner[city] = best["id"]
     owners: dict[str, set[int]] = defaultdict(set)
     for row in rows:
         aliases = {str(row["name"]), *(common_name(n) for n in row["names"]), *row["names"]}  # type: ignore[misc]
         aliases |= {ascii_fold(a) for a in aliases}
         aliases = {v for a in aliases for v in spelling_variants(a)}
         prominent = bool(row["league_id"])
+        own_cities = {row["name"]} | ({a for a in aliases if city_owner.get(a) == row["id"]})
         row["aliases"] = sorted(
             a for a in aliases
-            if a != row["name"] and usable_alias(a, countries, cities - {row["name"]}, prominent)
+            if a != row["name"] and usable_alias(a, countries, cities - own_cities, prominent)
         )
         for a in row["aliases"]:
             owners[a].add(int(row["id"]))  # type: ignore[call-overload]

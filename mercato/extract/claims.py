@@ -27,7 +27,7 @@ _DESCRIPTOR_GAP = re.compile(
 )
 _FROM_BEFORE = re.compile(
     r"(?:\bfrom|\bleave|\bleaving|\bleft|\bquit|\bexit|\bdepart\w*|\baway from|\bprise \w+ from|"
-    r"\b(?:deal|contract|future|time|spell|stay|career) (?:at|with)|\bswap|\bremains? an?|\bby|"
+    r"\b(?:future|time|spell|stay|career) (?:at|with)|\bswap|\bremains? an?|\bby|"
     r"\bon loan (?:at|with)|\bloan spell (?:at|with))"
     r"(?:\s+[A-Z][a-z]+)?(?:\s+(?:club|side|outfit|giants|champions))?\s+$",
     re.IGNORECASE,
@@ -43,10 +43,11 @@ _TO_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _SELLER_AFTER = re.compile(
-    r"^(?:['’]s)?\s+(?:have\s+|has\s+|had\s+|are\s+|is\s+)?(?:\w+ly\s+|earlier\s+|already\s+|now\s+|also\s+|still\s+){0,2}"
+    r"^(?:['’]s)?\s+(?:have\s+|has\s+|had\s+|are\s+|is\s+)?(?:\w+ly\s+|earlier\s+|already\s+|now\s+|also\s+|still\s+|too\s+){0,2}"
     r"(?:rejected|turned down|"
     r"snubbed|rebuffed|knocked back|accepted|lost|sold|sell|insisted|insist|want\w* over|are demanding|"
-    r"blanking|fielding|received|braced|resigned to losing|stand firm|"
+    r"blanking|fielding|received|braced|resigned to losing|stand firm|said|say|says|insisted|insists|maintain|"
+    r"(?:are |is )?(?:\w+ )?(?:prepared|willing|happy|ready|open) to (?:let|sell|loan|offload|allow|cash in)|"
     r"demand\w*|valued?|value|are willing to sell|willing to listen|would want|could help|reluctant|"
     r"(?:contract|deal) (?:expires|runs|ends))\b"
     r"|^\s+(?:contract|deal)\b",
@@ -60,12 +61,12 @@ _DEAL_WITH_BEFORE = re.compile(
 )
 _WITH_FOR_AFTER = re.compile(r"^\s+(?:over|for|about|regarding)\b")
 _BACKGROUND_BEFORE = re.compile(
-    r"(?:\bex-|\bformer\s+|\bagainst\s+|\bbeat(?:ing)?\s+|\bfac(?:e|es|ing)\s+|\bv\.?\s+|\bvs\.?\s+|"
+    r"(?:\bex-|\bformer\s+|\bagainst\s+|\bbeat(?:ing)?\s+|\bfac(?:e|es|ing)\s+(?:\w+\s+)?|\bv\.?\s+|\bvs\.?\s+|"
     r"\bdraw (?:at|with)\s+|\bdefeat\w*\s+|\bwin (?:at|over)\s+|\bvictory over\s+|\bplayed for\s+|"
     r"\bscored (?:against|for)\s+|\bloss to\s+|\bplayed at\s+|\blike\s+|\bthan\s+|\bmatch against\s+|"
     r"\b(?:joined|signed|arrived) from\s+|\bon loan (?:at|with|from)\s+|\bspell (?:at|with)\s+|\bspent\s+(?:\w+\s+){0,4}at\s+|"
     r"\bspending\s+(?:\w+\s+){0,6}at\s+|\bhaving (?:\w+\s+){0,2}joined\s+|\bstay(?:ed)? (?:put )?(?:at|with)\s+|"
-    r"\bremain(?:ed)? (?:at|with)\s+|\bprevious(?:ly)?\s+(?:\w+\s+){0,3}|\bbeaten off competition from\s+)$",
+    r"\bremain(?:ed)? (?:at|with)\s+|\bmatch at the\s+|\bgame at the\s+|\bprevious(?:ly)?\s+(?:\w+\s+){0,3}|\bbeaten off competition from\s+)$",
     re.IGNORECASE,
 )
 _BACKGROUND_CLAUSE = re.compile(
@@ -149,10 +150,10 @@ def seller_evidence(text: str, clause: Clause) -> list[SellerEvidence]:
         if target is None:
             continue
         if (_POSSESSIVE_DEAL_BEFORE.search(before) and re.match(r"^\s+(?:contract|deal)\b", after)) \
-                or (_FROM_BEFORE.search(before) and not _INTEREST_FROM.search(before)):
+                or (_FROM_BEFORE.search(before) and not _INTEREST_FROM.search(before)) \
+                or _DEAL_WITH_BEFORE.search(before):
             found.append(SellerEvidence(ref, target.entity, _MEDIUM))
         elif _SELLER_AFTER.match(after) or (re.search(r"\bwith\s+$", before) and _WITH_FOR_AFTER.match(after)) \
-                or _DEAL_WITH_BEFORE.search(before) \
                 or (re.search(r"\bto\s+$", before) and re.match(r"^\s+for\b", after)):
             found.append(SellerEvidence(ref, target.entity, _WEAK))
     return found
@@ -167,7 +168,8 @@ def _object_player(ref: ClubRef, clause: Clause) -> PlayerRef | None:
 
 def destinations_of(text: str, clause: Clause, current: dict[str, str]) -> list[ClubRef]:
     """The clubs a clause names as where its players may go: not their current clubs, not history."""
-    sellers = {id(e.club) for e in seller_evidence(text, clause) if current.get(e.player) == e.club.club.name}
+    sellers = {id(e.club) for e in seller_evidence(text, clause)
+               if current.get(e.player) == e.club.club.name or e.strength >= _MEDIUM}
     destinations = []
     for ref in clause.clubs:
         before = text[max(clause.sentence.start, ref.start - 40) : ref.start]

@@ -28,7 +28,8 @@ _CUES: tuple[tuple[Stage, str], ...] = (
                 r"chosen to (?:renew|stay|remain)|decided to stay|won'?t be able to (?:convince|sign|land)|missed out|"
                 r"lost out|deal (?:may be|is) off|\bis off\b|moving on to other|"
                 r"didn'?t want to join|refused to (?:join|sign)|would prove too expensive|not willing to match|"
-                r"denied|den(?:y|ies) (?:any|the|reports)|not (?:currently )?in the race|ended (?:their|his) interest|"
+                r"(?:denied|deny|denies) (?:the (?:move|reports?|claims|story|rumours?)|any (?:interest|talks|approach|bid|contact|move)|"
+                r"reports|claims|that|interest|a (?:move|bid|deal))|not (?:currently )?in the race|ended (?:their|his) interest|"
                 r"cool(?:ed)? (?:their )?interest|out of the race"),
     (Stage.COMPLETED, r"(?:have|has|had)\s+(?:now\s+|officially\s+|already\s+|just\s+)?(?:completed|confirmed|sealed|finalised|finalized|announced)\b|"
                       r"completed? (?:a |his |the |their )?" + _W + r"{0,3}(?:move|switch|transfer|signing|deal)\b|"
@@ -61,7 +62,7 @@ _CUES: tuple[tuple[Stage, str], ...] = (
                      r"in the hunt|return to|prefer\w*|priority|push for|battl\w+|convince|move away|loan\w*|"
                      r"move (?:back )?to|swap|bring in|sell him|eager to|hope to sign|hoping to sign|hopes to sign"),
 )
-_COMPILED = tuple((stage, re.compile(pattern, re.IGNORECASE)) for stage, pattern in _CUES)
+_COMPILED = tuple((stage, re.compile(rf"\b(?:{pattern})", re.IGNORECASE)) for stage, pattern in _CUES)
 
 _HEDGE = re.compile(
     r"\b(?:could|may|might|would|should|if|will|wants? to|hope|hopes|hoping|plans?|planning|"

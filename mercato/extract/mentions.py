@@ -12,6 +12,8 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+from rapidfuzz import fuzz
+
 from mercato.kb import fold, name_key
 from mercato.kb.link import Linker, prepare_text
 from mercato.model import Club, Player
@@ -60,7 +62,7 @@ _PLACE_WORDS = frozenset("stadium park arena road lane ground airport hotel cent
 _NON_PLAYER_BEFORE = re.compile(
     r"(?:manager|boss|coach|chairman|director|president|owner|agent|journalist|reporter|expert|chief|"
     r"executive|CEO|father|wife|brother|mother|pundit|legend|head|sporting|told|midfield general|"
-    r"businessman|presenter|analyst|referee|official|lawyer|ex-player|said|says|Sky Sports'|insider)\W*"
+    r"businessman|presenter|analyst|referee|official|lawyer|ex-player|Sky Sports'|insider)[^\w.]*"
     r"(?:\w+\W+){0,3}$",
     re.IGNORECASE,
 )
@@ -285,14 +287,18 @@ def _confirmed_players(prepared: str, named: list[tuple[int, int, str]], entitie
 
 def _entities(named: list[tuple[int, int, str]]) -> dict[str, str]:
     """Map each name to its entity: the longest name that contains it ('Kane' -> 'Harry Kane')."""
-    names = sorted({n for _, _, n in named}, key=lambda n: -len(n))
+    names = sorted({n for _, _, n in named}, key=lambda n: (-len(n.split()), n))
     entity: dict[str, str] = {}
     for name in names:
         key = name_key(name).split()
-        for longer in names:
-            other = name_key(longer).split()
-            if len(other) > len(key) and other[-len(key):] == key:
-                entity[name] = entity.get(longer, longer)
+        for other_name in names:
+            if other_name == name or other_name not in entity:
+                continue
+            other = name_key(other_name).split()
+            shorter = len(other) > len(key) and (other[-len(key):] == key or other[: len(key)] == key)
+            variant = len(other) == len(key) > 1 and other[-1] == key[-1] and fuzz.ratio(other[0], key[0]) >= 80
+            if shorter or variant:
+                entity[name] = entity[other_name]
                 break
         else:
             entity[name] = name
@@ -348,6 +354,8 @@ def _pointer_refs(prepared: str, refs: list[PlayerRef], linker: Linker,
         for m in pattern.finditer(prepared):
             if _overlaps((m.start(), m.end()), [(r.start, r.end) for r in named]):
                 continue
+            if any(0 <= r.start - m.end() <= 1 for r in named):
+                continue  # 'the Italy left-back Emerson Palmieri': the name itself follows
             before = [r for r in reversed(named) if r.end <= m.start()]
             after = [r for r in named if r.start >= m.end()]
             ordered = before + after
