@@ -109,12 +109,10 @@ def clauses_of(sentences: list[Sentence], mentions: ArticleMentions) -> list[Cla
     for sentence in sentences:
         for a, b in split_clauses(sentence.text):
             start, end = sentence.start + a, sentence.start + b
-            clauses.append(Clause(
-                sentence, start, end,
-                tuple(c for c in mentions.clubs if start <= c.start < end),
-                tuple(p for p in mentions.players if start <= p.start < end),
-                tuple(stage_cues(sentence.text[a:b])),
-            ))
+            clubs = tuple(c for c in mentions.clubs if start <= c.start < end)
+            players = tuple(p for p in mentions.players if start <= p.start < end)
+            cues = stage_cues(sentence.text[a:b], only_denials=not (clubs or players))
+            clauses.append(Clause(sentence, start, end, clubs, players, tuple(cues)))
     return clauses
 
 

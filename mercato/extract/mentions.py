@@ -349,6 +349,7 @@ def _pointer_refs(prepared: str, refs: list[PlayerRef], linker: Linker,
     """Role mentions and pronouns, resolved to the player named most recently before them
     whom the role fits (nationality, position and age from the knowledge base)."""
     named = sorted(refs, key=lambda r: r.start)
+    known = {r.entity: linker.kb.player_named(r.entity) for r in named}
     pointers = []
     for pattern in (_ROLE, _PRONOUN):
         for m in pattern.finditer(prepared):
@@ -359,7 +360,7 @@ def _pointer_refs(prepared: str, refs: list[PlayerRef], linker: Linker,
             before = [r for r in reversed(named) if r.end <= m.start()]
             after = [r for r in named if r.start >= m.end()]
             ordered = before + after
-            fitting = [r for r in ordered if _fits(m.group(0), linker.kb.player_named(r.entity), published)]
+            fitting = [r for r in ordered if _fits(m.group(0), known[r.entity], published)]
             target = (fitting or ordered or [None])[0]
             if target:
                 pointers.append(PlayerRef(m.start(), m.end(), target.entity, False))

@@ -19,13 +19,21 @@ __all__ = ["KnowledgeBase", "fold", "load_kb", "name_key"]
 _LEGAL_WORDS = re.compile(r"\b(fc|afc|cf|sc|cfc|the)\b")
 
 
+class _FoldTable(dict[int, str]):
+    """Accented letter -> its base letter, filled on first sight (str.translate's table)."""
+
+    def __missing__(self, code: int) -> str:
+        base = unicodedata.normalize("NFD", chr(code))[0]
+        self[code] = base if base.isascii() else chr(code)
+        return self[code]
+
+
+_FOLD = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Strip accents character by character, keeping length: 'Barça' -> 'Barca'."""
-    out = []
-    for ch in text:
-        base = unicodedata.normalize("NFD", ch)[0]
-        out.append(base if base.isascii() else ch)
-    return "".join(out)
+    return text if text.isascii() else text.translate(_FOLD)
 
 
 def name_key(name: str) -> str:
