@@ -27,7 +27,8 @@ _DESCRIPTOR_GAP = re.compile(
 )
 _FROM_BEFORE = re.compile(
     r"(?:\bfrom|\bleave|\bleaving|\bleft|\bquit|\bexit|\bdepart\w*|\baway from|\bprise \w+ from|"
-    r"\b(?:future|time|spell|stay|career) (?:at|with)|\bswap|\bremains? an?|\bby|"
+    r"\b(?:future|time|spell|stay|career) (?:at|with)|\bswap|\bremains? an?|"
+    r"\b(?:accepted|rejected|snubbed|turned down|knocked back|rebuffed|blocked|valued|too low) by|"
     r"\bon loan (?:at|with)|\bloan spell (?:at|with))"
     r"(?:\s+[A-Z][a-z]+)?(?:\s+(?:club|side|outfit|giants|champions))?\s+$",
     re.IGNORECASE,

@@ -72,6 +72,7 @@ _HEDGE = re.compile(
     r"no guarantee|whether|unless|looking to|looking at|keen to|intend\w*|aim\w*)\b",
     re.IGNORECASE,
 )
+_DOUBT = re.compile(r"\b(?:could|may|might|would|should|if|whether|unless|no guarantee)\b", re.IGNORECASE)
 _NEGATION = re.compile(
     r"\b(?:not|n't|never|yet to|no|without|refused to|unable to|nor|neither)\b|n't\b", re.IGNORECASE
 )
@@ -112,7 +113,8 @@ def stage_cues(clause: str, only_denials: bool = False) -> list[StageCue]:
                 continue
             if stage is Stage.APPROACH and _SELLER_STANCE.search(before):
                 continue
-            hedged = stage not in (Stage.OFF, Stage.INTEREST) and bool(_HEDGE.search(clause[: m.start()][-60:]))
+            hedge = _DOUBT if stage is Stage.MEDICAL else _HEDGE  # 'will undergo a medical' is booked
+            hedged = stage not in (Stage.OFF, Stage.INTEREST) and bool(hedge.search(clause[: m.start()][-60:]))
             cues.append(StageCue(stage, m.start(), m.end(), hedged))
     return cues
 

@@ -1,0 +1,49 @@
+from datetime import date
+
+from mercato.extract.mentions import find_mentions
+from mercato.extract.sources import known_outlets
+from mercato.kb.link import linker_for
+
+
+def mentions(text, kb, published=date(2025, 3, 1)):
+    return find_mentions(text, linker_for(kb), frozenset(known_outlets()), published)
+
+
+def test_nicknames_and_short_names_resolve_to_canonical_clubs(kb):
+    text = "Los Blancos want him, Spurs and the Gunners too, while Barça wait."
+    found = mentions(text, kb)
+    assert [r.club.name for r in found.clubs] == ["Real Madrid", "Tottenham Hotspur", "Arsenal", "Barcelona"]
+
+
+def test_an_ambiguous_nickname_follows_the_article(kb):
+    text = "Manchester United are keen. The Reds have made contact with his agent."
+    found = mentions(text, kb)
+    assert [r.club.name for r in found.clubs] == ["Manchester United", "Manchester United"]
+
+
+def test_a_country_descriptor_points_to_the_club_of_that_country(kb):
+    text = "Liverpool defender Jack Bloggs is wanted by Real Madrid. The Spanish giants have made an offer."
+    found = mentions(text, kb)
+    assert found.clubs[-1].club.name == "Real Madrid"
+
+
+def test_surname_first_name_and_role_mentions_point_to_one_player(kb):
+    text = ("Real Madrid want Liverpool defender Trent Alexander-Arnold. "
+            "Alexander-Arnold is keen. Trent has told the club. The England international will decide soon.")
+    found = mentions(text, kb)
+    assert {r.entity for r in found.players} == {"Trent Alexander-Arnold"}
+    assert sum(not r.explicit for r in found.players) >= 1
+
+
+def test_a_role_mention_fits_the_players_nationality(kb):
+    text = "United bid for Bruno Fernandes and Paul Pogba stayed. The France international is unhappy."
+    found = mentions(text, kb, date(2019, 7, 1))
+    role = [r for r in found.players if not r.explicit]
+    assert role and role[-1].entity == "Paul Pogba"
+
+
+def test_managers_are_people_not_players(kb):
+    text = "Manager Erik ten Hag wants a striker, and Chelsea striker Jimmy Newname is his target."
+    found = mentions(text, kb)
+    assert {r.entity for r in found.players if r.explicit} == {"Jimmy Newname"}
+    assert found.people

@@ -1,0 +1,58 @@
+import pytest
+
+from mercato.kb import fold, load_kb, name_key
+from mercato.kb.link import linker_for, prepare_text
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load_kb()
+
+
+@pytest.mark.parametrize("surface, club", [
+    ("Man Utd", "Manchester United"),
+    ("Spurs", "Tottenham Hotspur"),
+    ("Barça", "Barcelona"),
+    ("Inter", "Inter Milan"),
+    ("Sporting Lisbon", "Sporting CP"),
+    ("Al Nassr", "Al-Nassr"),
+    ("PSG", "Paris Saint-Germain"),
+    ("the Toffees", "Everton"),
+    ("Juve", "Juventus"),
+])
+def test_aliases_and_nicknames_link_to_canonical_clubs(kb, surface, club):
+    found = kb.club_named(surface)
+    assert found is not None and found.name == club
+
+
+def test_clubs_carry_country_and_league(kb):
+    club = kb.club_named("Real Madrid")
+    assert (club.country, club.league) == ("Spain", "LaLiga")
+
+
+def test_a_city_of_several_clubs_does_not_name_a_minor_one(kb):
+    assert kb.club_named("Paris FC").name == "Paris FC"
+    assert kb.club_named("Paris Saint-Germain").name == "Paris Saint-Germain"
+
+
+def test_players_have_birth_date_position_and_contract(kb):
+    player = kb.player_named("Trent Alexander-Arnold")
+    assert player.birth_date.year == 1998 and player.position == "RB" and player.contract_expiry
+
+
+def test_squads_come_from_the_current_snapshot(kb):
+    squad = kb.squad(kb.club_named("Arsenal").id)
+    assert 15 <= len(squad) <= 45
+    assert all(p.current_club_id == kb.club_named("Arsenal").id for p in squad)
+
+
+def test_fold_and_name_key_forgive_accents_case_and_suffixes():
+    assert fold("Gyökeres Mbappé Barça") == "Gyokeres Mbappe Barca"
+    assert name_key("Tottenham Hotspur FC") == name_key("tottenham hotspur")
+
+
+def test_linker_finds_all_caps_names_and_acronyms(kb):
+    text = prepare_text("MANCHESTER UNITED want PSG striker Kylian Mbappé.")
+    linker = linker_for(kb)
+    assert [kb.clubs[m.ids[0]].name for m in linker.clubs_in(text)] == ["Manchester United", "Paris Saint-Germain"]
+    assert [linker.player(m.ids[0]).name for m in linker.players_in(text)] == ["Kylian Mbappé"]
