@@ -143,12 +143,14 @@ def build(data: Path) -> None:
     city_owner: dict[str, object] = {}
     by_city: dict[str, list[dict[str, object]]] = defaultdict(list)
     for row in rows:
-        for n in row["names"]:  # type: ignore[attr-defined]
+        for n in set(row["names"]):  # type: ignore[call-overload]
             if n in cities:
                 by_city[n].append(row)
     for city, owners_of_city in by_city.items():
-        best = max(owners_of_city, key=lambda r: float(r["prominence"]))  # type: ignore[arg-type]
-        if float(best["prominence"]) >= CITY_NAME_MIN_PROMINENCE:  # type: ignore[arg-type]
+        ranked = sorted(owners_of_city, key=lambda r: -float(r["prominence"]))  # type: ignore[arg-type]
+        best, runner_up = ranked[0], (float(ranked[1]["prominence"]) if len(ranked) > 1 else 0.0)  # type: ignore[arg-type]
+        leads = float(best["prominence"]) >= CITY_NAME_MIN_PROMINENCE > runner_up  # type: ignore[arg-type]
+        if best["league_id"] and (len(ranked) == 1 or leads):
             city_owner[city] = best["id"]
     owners: dict[str, set[int]] = defaultdict(set)
     for row in rows:

@@ -40,8 +40,9 @@ def extract(article: Article, kb: KnowledgeBase) -> ExtractionResult:
     text = article.text
     sentences = split_sentences(text)
     mentions = find_mentions(text, linker_for(kb), frozenset(known_outlets()), article.published)
-    clauses = [c for c in clauses_of(sentences, mentions) if not is_background(c, article.published)]
-    current = _current_clubs(text, clauses)
+    every_clause = clauses_of(sentences, mentions)
+    current = _current_clubs(text, every_clause)  # history also tells where a player is now
+    clauses = [c for c in every_clause if not is_background(c, article.published)]
     pairs: dict[tuple[str, str], PairEvidence] = {}
     renewals: dict[str, tuple[str, list[Stage], Clause]] = {}
     index = {s.start: i for i, s in enumerate(sentences)}
@@ -114,6 +115,9 @@ def _current_clubs(text: str, clauses: list[Clause]) -> dict[str, str]:
         for hint in seller_evidence(text, clause):
             if hint.strength > best.get(hint.player, (0, ""))[0]:
                 best[hint.player] = (hint.strength, hint.club.club.name)
+        renewal = renewal_of(clause)
+        if renewal is not None and renewal.player and clause.clubs and renewal.player not in best:
+            best[renewal.player] = (1, clause.clubs[0].club.name)  # renewing at his own club
     return {player: club for player, (_, club) in best.items()}
 
 

@@ -27,7 +27,8 @@ _DESCRIPTOR_GAP = re.compile(
 )
 _FROM_BEFORE = re.compile(
     r"(?:\bfrom|\bleave|\bleaving|\bleft|\bquit|\bexit|\bdepart\w*|\baway from|\bprise \w+ from|"
-    r"\b(?:future|time|spell|stay|career) (?:at|with)|\bswap|\bremains? an?|"
+    r"\b(?:future|time|spell|stay|career) (?:at|with)|\bswap|\bremains? an?|\b(?:stay|remain)(?:ed|s|ing)? (?:put )?(?:at|with)|"
+    r"\b(?:his|their) (?:\w+\s+)?(?:contract|deal) (?:at|with)|"
     r"\b(?:accepted|rejected|snubbed|turned down|knocked back|rebuffed|blocked|valued|too low) by|"
     r"\bon loan (?:at|with)|\bloan spell (?:at|with))"
     r"(?:\s+[A-Z][a-z]+)?(?:\s+(?:club|side|outfit|giants|champions))?\s+$",
@@ -35,7 +36,7 @@ _FROM_BEFORE = re.compile(
 )
 _INTEREST_FROM = re.compile(
     r"(?:interest|offer|bid|approach|enquir\w+|attention|competition|proposal|contact|scouts|"
-    r"interested|linked|move|race|advances|calls?|suitors?|pursuit|bids|offers)\s+(?:[\w£€$.]+\s+){0,6}from\s+$",
+    r"interested|linked|move|race|advances|calls?|suitors?|pursuit|bids|offers)\s+(?:[a-z0-9£€$.,]+\s+){0,6}from\s+$",
     re.IGNORECASE,
 )
 _TO_BEFORE = re.compile(
@@ -66,8 +67,7 @@ _BACKGROUND_BEFORE = re.compile(
     r"\bdraw (?:at|with)\s+|\bdefeat\w*\s+|\bwin (?:at|over)\s+|\bvictory over\s+|\bplayed for\s+|"
     r"\bscored (?:against|for)\s+|\bloss to\s+|\bplayed at\s+|\blike\s+|\bthan\s+|\bmatch against\s+|"
     r"\b(?:joined|signed|arrived) from\s+|\bon loan (?:at|with|from)\s+|\bspell (?:at|with)\s+|\bspent\s+(?:\w+\s+){0,4}at\s+|"
-    r"\bspending\s+(?:\w+\s+){0,6}at\s+|\bhaving (?:\w+\s+){0,2}joined\s+|\bstay(?:ed)? (?:put )?(?:at|with)\s+|"
-    r"\bremain(?:ed)? (?:at|with)\s+|\bmatch at the\s+|\bgame at the\s+|\bprevious(?:ly)?\s+(?:\w+\s+){0,3}|\bbeaten off competition from\s+)$",
+    r"\bspending\s+(?:\w+\s+){0,6}at\s+|\bhaving (?:\w+\s+){0,2}joined\s+|\bmatch at the\s+|\bgame at the\s+|\bprevious(?:ly)?\s+(?:\w+\s+){0,3}|\bbeaten off competition from\s+)$",
     re.IGNORECASE,
 )
 _BACKGROUND_CLAUSE = re.compile(

@@ -32,7 +32,7 @@ _ROLE_NOUNS = (
     r"Portuguese|Swede|Dane|Norwegian|Pole|Scot|Welshman|Irishman|Belgian|Brazilian|German|Croat|"
     r"Uruguayan|Colombian|Mexican|Nigerian|Moroccan|Senegalese|Japanese|South Korean|Egyptian"
 )
-_ROLE = re.compile(rf"\b[Tt]he\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_ROLE_NOUNS})\b(?!\s+(?:of|in|for|at)\b)")
+_ROLE = re.compile(rf"\b[Tt]he\s+(?:[\w'’-]+\s+){{0,5}}(?:{_ROLE_NOUNS})\b(?!\s+(?:of|in|for|at)\b)")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|him|[Hh]is)\b")
 # Words that start capitalised sequences which are not people.
 _NOT_NAMES = frozenset(word.lower() for word in

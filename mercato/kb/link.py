@@ -71,6 +71,9 @@ class Linker:
         clubs: dict[str, list[int]] = {}
         for surface, ids in kb.club_surfaces():
             forms = {fold(surface), fold(surface[0].upper() + surface[1:])}
+            if surface.startswith("the ") and surface[4:5].isupper():
+                forms.add(fold(surface[4:]))  # 'Hammers winger Felipe Anderson'
+
             for form in forms | {prepare_text(f) for f in forms}:
                 known = clubs.setdefault(form, [])
                 known.extend(i for i in ids if i not in known)
