@@ -114,6 +114,7 @@ class Player:
     current_club_id: int | None = None
     contract_expiry: date | None = None
     market_value_eur: int | None = None
+    peak_value_eur: int | None = None  # highest market value of his career
     foot: str | None = None
     nationality: str | None = None
     last_season: int | None = None  # last season (start year) in a covered squad
@@ -189,3 +190,4 @@ class Saga:
     claims: tuple[TransferClaim, ...] = field(default=())
     articles: int = 0
     likelihood: float | None = None
+    reason: str | None = None  # why the saga is off: the denial, or a move or renewal elsewhere

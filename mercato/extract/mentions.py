@@ -28,11 +28,15 @@ _ROLE_NOUNS = (
     r"defender|midfielder|striker|forward|winger|goalkeeper|keeper|full-back|fullback|right-back|left-back|"
     r"centre-back|center-back|centre-half|wing-back|playmaker|attacker|star|ace|youngster|teenager|"
     r"international|captain|vice-captain|skipper|frontman|stopper|shot stopper|talent|sensation|prodigy|"
-    r"player|superstar|\d{2}-year-old|[A-Z][a-z]+ian|Argentine|Frenchman|Dutchman|Spaniard|Englishman|"
+    r"player|superstar|\d{2}-year-old|Argentine|Argentinian|Brazilian|Colombian|Croatian|Uruguayan|Italian|"
+    r"Serbian|Nigerian|Ghanaian|Egyptian|Norwegian|Canadian|Australian|Frenchman|Dutchman|Spaniard|Englishman|"
     r"Portuguese|Swede|Dane|Norwegian|Pole|Scot|Welshman|Irishman|Belgian|Brazilian|German|Croat|"
     r"Uruguayan|Colombian|Mexican|Nigerian|Moroccan|Senegalese|Japanese|South Korean|Egyptian"
 )
-_ROLE = re.compile(rf"\b[Tt]he\s+(?:[\w'’-]+\s+){{0,5}}(?:{_ROLE_NOUNS})\b(?!\s+(?:of|in|for|at)\b)")
+_ROLE = re.compile(
+    rf"\b[Tt]he\s+(?:(?!(?:is|are|was|were|has|have|had|of|to|in|and|for|with)\b)[\w'’-]+\s+){{0,5}}"
+    rf"(?:{_ROLE_NOUNS})\b(?!\s+(?:of|in|for|at)\b)"
+)
 _PRONOUN = re.compile(r"\b(?:[Hh]e|him|[Hh]is)\b")
 # Words that start capitalised sequences which are not people.
 _NOT_NAMES = frozenset(word.lower() for word in
@@ -267,11 +271,13 @@ def _confirmed_players(prepared: str, named: list[tuple[int, int, str]], entitie
     """The named people who are footballers: active players of the knowledge base, or people
     the text names as players (a role or transfer word beside the name, or a list of such)."""
     confirmed = set()
+    years = [int(y) for y in re.findall(r"\b(20[0-4]\d)\b", prepared)]
+    reference_year = published.year if published else (max(years) if years else None)
     for entity in set(entities.values()):
         player = linker.kb.player_named(entity)
         if player is None or player.last_season is None:
             continue
-        if published is None or player.last_season >= published.year - _ACTIVE_YEARS:
+        if reference_year is None or player.last_season >= reference_year - _ACTIVE_YEARS:
             confirmed.add(entity)
     ordered = sorted(named)
     for start, end, name in ordered:

@@ -134,6 +134,7 @@ def _read_players() -> tuple[Player, ...]:
             current_club_id=_int(row["current_club_id"]),
             contract_expiry=_date(row["contract_expiration_date"]),
             market_value_eur=_int(row["market_value_in_eur"]),
+            peak_value_eur=_int(row["highest_market_value_in_eur"]),
             foot=row["foot"] or None,
             nationality=row["country_of_citizenship"] or None,
             last_season=_int(row["last_season"]),

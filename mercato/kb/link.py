@@ -84,7 +84,7 @@ class Linker:
             if player.id is None:
                 continue
             is_mononym = " " not in player.name
-            if is_mononym and (player.market_value_eur or 0) < _MONONYM_MIN_VALUE_EUR:
+            if is_mononym and (player.peak_value_eur or 0) < _MONONYM_MIN_VALUE_EUR:
                 continue
             players.setdefault(fold(player.name), []).append(player.id)
             self._players[player.id] = player
