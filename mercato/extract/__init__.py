@@ -77,13 +77,11 @@ def extract(article: Article, kb: KnowledgeBase) -> ExtractionResult:
                 if ref.club.name == current.get(player):
                     continue
                 pair = pairs.setdefault((player, ref.club.name), PairEvidence(player, ref.club.name))
-                pair.clauses.append(clause)
-                pair.stages.append(stage)
+                pair.add(clause, stage, ref.start)
                 touched.append(pair)
         if not touched and not clause.clubs and not clause.players and _declares_dead(clause):
             for pair in previous:
-                pair.clauses.append(clause)
-                pair.stages.append(Stage.OFF)
+                pair.add(clause, Stage.OFF, clause.start)
         if touched or clause.clubs or clause.players:
             previous = touched
     claims = _close_other_moves(

@@ -102,6 +102,13 @@ class PairEvidence:
     to_club: str
     clauses: list[Clause] = field(default_factory=list)
     stages: list[Stage] = field(default_factory=list)
+    anchors: list[int] = field(default_factory=list)  # where each clause names the club
+
+    def add(self, clause: Clause, stage: Stage, anchor: int) -> None:
+        """Record one more clause about this pair."""
+        self.clauses.append(clause)
+        self.stages.append(stage)
+        self.anchors.append(anchor)
 
 
 def clauses_of(sentences: list[Sentence], mentions: ArticleMentions) -> list[Clause]:
@@ -305,12 +312,14 @@ def pair_stage(stages: list[Stage]) -> Stage:
 
 
 def pair_terms(pair: PairEvidence) -> tuple[DealType, Fee | None]:
-    """Deal type and fee of a pair, from the clauses that mention it."""
-    texts = [c.text for c in pair.clauses]
+    """Deal type and fee of a pair, from the clauses that mention it (clauses of its final
+    stage first; of several fees in a clause, the one nearest the club)."""
     final = pair_stage(pair.stages)
-    by_stage = [c.text for c, s in zip(pair.clauses, pair.stages, strict=False) if s is final] + texts
-    fee = next((f for f in (pick_fee(t) for t in by_stage) if f), None)
-    deal_type = deal_type_of(texts)
+    items = list(zip(pair.clauses, pair.stages, pair.anchors, strict=True))
+    items.sort(key=lambda item: item[1] is not final)
+    fee = next((f for f in (pick_fee(c.text, a - c.start) for c, _, a in items) if f), None)
+    # A bracketed aside belongs to the name before it: 'Joao Felix (on loan)' in a list.
+    deal_type = deal_type_of([re.sub(r"\([^)]*\)", "", c.text) for c in pair.clauses])
     if deal_type is DealType.UNKNOWN and fee is not None:
         deal_type = DealType.PERMANENT
     return deal_type, fee

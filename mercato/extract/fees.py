@@ -72,10 +72,16 @@ def _is_bracketed_conversion(sentence: str, money: Money) -> bool:
     return before.endswith("(") or before.endswith("/")
 
 
-def pick_fee(sentence: str) -> Fee | None:
-    """The fee a sentence states for its deal, with separately stated add-ons, if any."""
+def pick_fee(sentence: str, near: int | None = None) -> Fee | None:
+    """The fee a sentence states for its deal, with separately stated add-ons, if any.
+
+    ``near`` (a position in the sentence, e.g. the buying club's name) picks, of several fees,
+    the one stated nearest to it: 'Arsenal bid £105m after City had a bid rejected at £90m'.
+    """
     amounts = [m for m in find_money(sentence) if not _is_bracketed_conversion(sentence, m)]
-    for i, money in enumerate(amounts):
+    order = range(len(amounts)) if near is None else sorted(range(len(amounts)), key=lambda k: abs(amounts[k].start - near))
+    for i in order:
+        money = amounts[i]
         context = sentence[max(0, money.start - 45) : money.start]
         after = sentence[money.end : money.end + 25]
         if _NOT_A_FEE.search(context[-30:]) or _PRICE_TAG_AFTER.match(after):
