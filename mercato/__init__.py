@@ -52,6 +52,7 @@ def extract(
     kb: KnowledgeBase | None = None,
 ) -> ExtractionResult:
     """The transfer and renewal claims in a piece of text, as typed records (no database)."""
-    article = Article(id=content_hash(text)[:16], text=text, content_hash=content_hash(text),
-                      outlet=outlet, published=published)
+    article = Article(
+        id=content_hash(text)[:16], text=text, content_hash=content_hash(text), outlet=outlet, published=published
+    )
     return _extract_stage.extract(article, kb or load_kb())

@@ -15,8 +15,12 @@ def rumour_json(claim: TransferClaim) -> dict[str, object]:
         "to_club": claim.to_club,
         "stage": claim.stage.value,
         "deal_type": claim.deal_type.value,
-        "fee": None if claim.fee is None else {
-            "amount": claim.fee.amount, "currency": claim.fee.currency, "add_ons": claim.fee.add_ons,
+        "fee": None
+        if claim.fee is None
+        else {
+            "amount": claim.fee.amount,
+            "currency": claim.fee.currency,
+            "add_ons": claim.fee.add_ons,
         },
         "reported_by": claim.reported_by,
         "evidence": claim.evidence.sentence,
@@ -25,8 +29,7 @@ def rumour_json(claim: TransferClaim) -> dict[str, object]:
 
 def renewal_json(claim: RenewalClaim) -> dict[str, object]:
     """One renewal as the contract writes it."""
-    return {"player": claim.player, "club": claim.club, "stage": claim.stage.value,
-            "evidence": claim.evidence.sentence}
+    return {"player": claim.player, "club": claim.club, "stage": claim.stage.value, "evidence": claim.evidence.sentence}
 
 
 def result_json(result: ExtractionResult) -> dict[str, object]:

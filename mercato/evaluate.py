@@ -111,7 +111,7 @@ def same_player(a: str, b: str) -> bool:
     if ka == kb_:
         return True
     shorter, longer = sorted((ka, kb_), key=len)
-    if shorter and (shorter == longer[-len(shorter):] or shorter == longer[: len(shorter)]):
+    if shorter and (shorter == longer[-len(shorter) :] or shorter == longer[: len(shorter)]):
         return True
     return fuzz.ratio(" ".join(ka), " ".join(kb_)) >= _FUZZY_MIN
 
@@ -151,8 +151,15 @@ def _score_article(report: EvalReport, item: GoldArticle, result: ExtractionResu
         report.rumours_on_negatives += len(predicted)
     unmatched = list(predicted)
     for g in item.rumours:
-        match = next((p for p in unmatched if same_player(str(g["player"]), str(p["player"]))
-                      and same_club(kb, str(g["to_club"]), str(p["to_club"]))), None)
+        match = next(
+            (
+                p
+                for p in unmatched
+                if same_player(str(g["player"]), str(p["player"]))
+                and same_club(kb, str(g["to_club"]), str(p["to_club"]))
+            ),
+            None,
+        )
         if match is None:
             report.false_negatives += 1
             misses.append(f"missed {g['player']} -> {g['to_club']} ({g['stage']})")
@@ -175,12 +182,15 @@ def _score_article(report: EvalReport, item: GoldArticle, result: ExtractionResu
     _score_renewals(report, item, result, kb, misses)
 
 
-def _score_renewals(report: EvalReport, item: GoldArticle, result: ExtractionResult,
-                    kb: KnowledgeBase, misses: list[str]) -> None:
+def _score_renewals(
+    report: EvalReport, item: GoldArticle, result: ExtractionResult, kb: KnowledgeBase, misses: list[str]
+) -> None:
     unmatched = list(result.renewals)
     for g in item.renewals:
-        match = next((r for r in unmatched if same_player(str(g["player"]), r.player)
-                      and same_club(kb, str(g["club"]), r.club)), None)
+        match = next(
+            (r for r in unmatched if same_player(str(g["player"]), r.player) and same_club(kb, str(g["club"]), r.club)),
+            None,
+        )
         if match is None:
             report.renewal_fn += 1
             misses.append(f"missed renewal {g['player']} at {g['club']}")
@@ -190,5 +200,3 @@ def _score_renewals(report: EvalReport, item: GoldArticle, result: ExtractionRes
     for r in unmatched:
         report.renewal_fp += 1
         misses.append(f"spurious renewal {r.player} at {r.club}: {r.evidence.sentence[:90]}")
-
-

@@ -23,19 +23,81 @@ CURATED = ROOT / "mercato" / "kb" / "curated"
 LEGAL_SUFFIXES = {"FC", "AFC", "CF", "SC", "FK", "SK", "CFC", "SFC", "BK", "IF", "FF", "SAD", "S.A.D."}
 # Single-word aliases that are ordinary words or regions in English prose.
 ALIAS_STOPLIST = {
-    "Austria", "Sturm", "Paris", "Athletic", "Sporting", "Racing", "Union", "National",
-    "Olympic", "Real", "City", "United", "Inter", "Milan", "Club", "Royal", "Young", "Boys",
-    "Rapid", "Dynamo", "Lokomotiv", "Spartak", "Vitoria", "Nacional", "Independiente",
-    "Santos", "America", "Universidad", "Deportivo", "Atletico", "Atlético", "Academica",
-    "Progresso", "Forest", "Palace", "Villa", "Rovers", "Wanderers", "Town", "County",
-    "Albion", "Argyle", "Orient", "Stanley", "Standard", "Victoria", "Celtic", "Rangers",
-    "Hearts", "Hibernian", "Arsenal", "Madrid", "Bayern", "Borussia", "Olympique", "Stade",
-    "Saint", "Sport", "Liberty", "Alliance", "Phoenix", "Fire", "Galaxy", "Europa", "College",
+    "Austria",
+    "Sturm",
+    "Paris",
+    "Athletic",
+    "Sporting",
+    "Racing",
+    "Union",
+    "National",
+    "Olympic",
+    "Real",
+    "City",
+    "United",
+    "Inter",
+    "Milan",
+    "Club",
+    "Royal",
+    "Young",
+    "Boys",
+    "Rapid",
+    "Dynamo",
+    "Lokomotiv",
+    "Spartak",
+    "Vitoria",
+    "Nacional",
+    "Independiente",
+    "Santos",
+    "America",
+    "Universidad",
+    "Deportivo",
+    "Atletico",
+    "Atlético",
+    "Academica",
+    "Progresso",
+    "Forest",
+    "Palace",
+    "Villa",
+    "Rovers",
+    "Wanderers",
+    "Town",
+    "County",
+    "Albion",
+    "Argyle",
+    "Orient",
+    "Stanley",
+    "Standard",
+    "Victoria",
+    "Celtic",
+    "Rangers",
+    "Hearts",
+    "Hibernian",
+    "Arsenal",
+    "Madrid",
+    "Bayern",
+    "Borussia",
+    "Olympique",
+    "Stade",
+    "Saint",
+    "Sport",
+    "Liberty",
+    "Alliance",
+    "Phoenix",
+    "Fire",
+    "Galaxy",
+    "Europa",
+    "College",
 }
 # A club whose short name is a city of several clubs keeps it only when it is the city's famous
 # club (Barcelona, Porto); others keep their full name ('Paris FC').
 CITY_NAME_MIN_PROMINENCE = 8.1
 KEEP_SINGLE_WORD = {"Celtic", "Rangers", "Arsenal", "Hearts", "Hibernian"}
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with open(path, encoding="utf-8") as f:
+        return list(csv.DictReader(f))
 
 
 def strip_tags(name: str) -> str:
@@ -70,9 +132,7 @@ def usable_alias(alias: str, countries: set[str], cities: set[str], prominent: b
     if len(alias) < 3 or not alias[0].isupper() or alias in countries or alias in cities:
         return False
     single = " " not in alias
-    if single and (not prominent or (alias in ALIAS_STOPLIST and alias not in KEEP_SINGLE_WORD)):
-        return False
-    return True
+    return not single or (prominent and (alias not in ALIAS_STOPLIST or alias in KEEP_SINGLE_WORD))
 
 
 def spelling_variants(name: str) -> set[str]:
@@ -87,17 +147,18 @@ def spelling_variants(name: str) -> set[str]:
 
 def build(data: Path) -> None:
     tm = data / "transfermarkt-players-clubs"
-    countries = {r["country_name"] for r in csv.DictReader(open(tm / "countries.csv"))}
-    competitions = {r["competition_id"]: r for r in csv.DictReader(open(tm / "competitions.csv"))}
-    english = {int(r["tm_club_id"]): r["name"] for r in csv.DictReader(open(CURATED / "english_names.csv"))}
-    of_clubs = [r for r in csv.DictReader(open(data / "openfootball-clubs" / "clubs.csv"))
-                if r["is_reserve_team"] != "True"]
+    countries = {r["country_name"] for r in _rows(tm / "countries.csv")}
+    competitions = {r["competition_id"]: r for r in _rows(tm / "competitions.csv")}
+    english = {int(r["tm_club_id"]): r["name"] for r in _rows(CURATED / "english_names.csv")}
+    of_clubs = [
+        r for r in _rows(data / "openfootball-clubs" / "clubs.csv") if r["is_reserve_team"] != "True"
+    ]
     city_count = Counter(part.strip() for r in of_clubs if r["city"] for part in set(r["city"].split(">")))
     cities = set(city_count)
     shared_cities = {c for c, n in city_count.items() if n > 1}
     country_of = {r["country_code"]: r["country"] for r in of_clubs}
 
-    players = list(csv.DictReader(open(tm / "players.csv")))
+    players = list(_rows(tm / "players.csv"))
     value = Counter()
     for p in players:
         if p["current_club_id"] and p["last_season"] in {"2023", "2024", "2025"}:
@@ -105,7 +166,7 @@ def build(data: Path) -> None:
 
     rows: list[dict[str, object]] = []
     seen_of: set[tuple[str, str]] = set()
-    for r in csv.DictReader(open(data / "club-crosswalk" / "tm_openfootball_clubs.csv")):
+    for r in _rows(data / "club-crosswalk" / "tm_openfootball_clubs.csv"):
         club_id = int(r["tm_club_id"])
         of_name = r["of_club_name"] or r["tm_name"]
         seen_of.add((r["of_country_code"], r["of_club_name"]))
@@ -115,29 +176,33 @@ def build(data: Path) -> None:
         if name in shared_cities and prominence < CITY_NAME_MIN_PROMINENCE:
             name = ascii_fold(of_name)  # 'Paris FC', 'Toronto FC': the city alone means the city
         names = [r["tm_name"], of_name, *split_names(r["tm_short_names"]), *split_names(r["of_alt_names"])]
-        rows.append({
-            "id": club_id,
-            "name": name,
-            "country": comp.get("country_name") or country_of.get(r["of_country_code"], ""),
-            "league": comp.get("competition_name", ""),
-            "league_id": r["tm_competition_id"],
-            "in_league_2025": r["tm_last_season"] == "2025",
-            "prominence": prominence,
-            "names": names,
-        })
+        rows.append(
+            {
+                "id": club_id,
+                "name": name,
+                "country": comp.get("country_name") or country_of.get(r["of_country_code"], ""),
+                "league": comp.get("competition_name", ""),
+                "league_id": r["tm_competition_id"],
+                "in_league_2025": r["tm_last_season"] == "2025",
+                "prominence": prominence,
+                "names": names,
+            }
+        )
     for i, r in enumerate(of_clubs):
         if (r["country_code"], r["name"]) in seen_of:
             continue
-        rows.append({
-            "id": 9_000_000 + i,
-            "name": ascii_fold(common_name(r["name"])),
-            "country": r["country"],
-            "league": "",
-            "league_id": "",
-            "in_league_2025": False,
-            "prominence": 0.0,
-            "names": [r["name"], *split_names(r["alt_names"])],
-        })
+        rows.append(
+            {
+                "id": 9_000_000 + i,
+                "name": ascii_fold(common_name(r["name"])),
+                "country": r["country"],
+                "league": "",
+                "league_id": "",
+                "in_league_2025": False,
+                "prominence": 0.0,
+                "names": [r["name"], *split_names(r["alt_names"])],
+            }
+        )
 
     # A city's name may stand for its famous club ('Newcastle'), when that club clearly leads it.
     city_owner: dict[str, object] = {}
@@ -160,8 +225,7 @@ def build(data: Path) -> None:
         prominent = bool(row["league_id"])
         own_cities = {row["name"]} | ({a for a in aliases if city_owner.get(a) == row["id"]})
         row["aliases"] = sorted(
-            a for a in aliases
-            if a != row["name"] and usable_alias(a, countries, cities - own_cities, prominent)
+            a for a in aliases if a != row["name"] and usable_alias(a, countries, cities - own_cities, prominent)
         )
         for a in row["aliases"]:
             owners[a].add(int(row["id"]))  # type: ignore[call-overload]
@@ -171,12 +235,34 @@ def build(data: Path) -> None:
         w = csv.writer(f)
         w.writerow(["id", "name", "country", "league", "league_id", "in_league_2025", "prominence", "aliases"])
         for row in sorted(rows, key=lambda r: int(r["id"])):  # type: ignore[call-overload]
-            w.writerow([row["id"], row["name"], row["country"], row["league"], row["league_id"],
-                        int(bool(row["in_league_2025"])), row["prominence"], "|".join(row["aliases"])])  # type: ignore[arg-type]
+            w.writerow(
+                [
+                    row["id"],
+                    row["name"],
+                    row["country"],
+                    row["league"],
+                    row["league_id"],
+                    int(bool(row["in_league_2025"])),
+                    row["prominence"],
+                    "|".join(row["aliases"]),
+                ]
+            )  # type: ignore[arg-type]
 
-    keep = ["player_id", "name", "first_name", "last_name", "date_of_birth", "country_of_citizenship",
-            "position_code", "foot", "current_club_id", "last_season", "contract_expiration_date",
-            "market_value_in_eur", "highest_market_value_in_eur"]
+    keep = [
+        "player_id",
+        "name",
+        "first_name",
+        "last_name",
+        "date_of_birth",
+        "country_of_citizenship",
+        "position_code",
+        "foot",
+        "current_club_id",
+        "last_season",
+        "contract_expiration_date",
+        "market_value_in_eur",
+        "highest_market_value_in_eur",
+    ]
     with open(OUT / "players.csv", "w", newline="") as f:
         w = csv.writer(f)
         w.writerow(keep)

@@ -9,7 +9,8 @@ runner = CliRunner()
 
 def test_extract_prints_one_contract_object_per_article(tmp_path):
     (tmp_path / "a.txt").write_text(
-        "date 2021-08-05\nManchester City have signed Jack Grealish from Aston Villa for £100m.\n", encoding="utf-8")
+        "date 2021-08-05\nManchester City have signed Jack Grealish from Aston Villa for £100m.\n", encoding="utf-8"
+    )
     (tmp_path / "b.txt").write_text("Arsenal drew 1-1 with Chelsea.\n", encoding="utf-8")
     result = runner.invoke(app, ["extract", str(tmp_path)])
     assert result.exit_code == 0, result.output
@@ -17,7 +18,11 @@ def test_extract_prints_one_contract_object_per_article(tmp_path):
     assert [len(o["rumours"]) for o in objects] == [1, 0]
     rumour = objects[0]["rumours"][0]
     assert set(rumour) == {"player", "from_club", "to_club", "stage", "deal_type", "fee", "reported_by", "evidence"}
-    assert (rumour["player"], rumour["to_club"], rumour["fee"]["amount"]) == ("Jack Grealish", "Manchester City", 100_000_000)
+    assert (rumour["player"], rumour["to_club"], rumour["fee"]["amount"]) == (
+        "Jack Grealish",
+        "Manchester City",
+        100_000_000,
+    )
 
 
 def test_extract_reports_a_bad_file_and_goes_on(tmp_path):
@@ -30,12 +35,26 @@ def test_extract_reports_a_bad_file_and_goes_on(tmp_path):
 
 
 def test_eval_prints_figures_as_json(tmp_path):
-    doc = {"id": "g1", "url": None, "published": "2021-08-05", "outlet": "Test",
-           "text": "Manchester City have signed Jack Grealish from Aston Villa for £100m.",
-           "rumours": [{"player": "Jack Grealish", "from_club": "Aston Villa", "to_club": "Manchester City",
-                        "stage": "completed", "deal_type": "permanent",
-                        "fee": {"amount": 100000000, "currency": "GBP", "add_ons": None},
-                        "reported_by": None, "evidence": ""}], "renewals": []}
+    doc = {
+        "id": "g1",
+        "url": None,
+        "published": "2021-08-05",
+        "outlet": "Test",
+        "text": "Manchester City have signed Jack Grealish from Aston Villa for £100m.",
+        "rumours": [
+            {
+                "player": "Jack Grealish",
+                "from_club": "Aston Villa",
+                "to_club": "Manchester City",
+                "stage": "completed",
+                "deal_type": "permanent",
+                "fee": {"amount": 100000000, "currency": "GBP", "add_ons": None},
+                "reported_by": None,
+                "evidence": "",
+            }
+        ],
+        "renewals": [],
+    }
     (tmp_path / "g1.json").write_text(json.dumps(doc), encoding="utf-8")
     result = runner.invoke(app, ["eval", str(tmp_path), "--json"])
     assert result.exit_code == 0, result.output

@@ -55,7 +55,11 @@ def extract(article: Article, kb: KnowledgeBase) -> ExtractionResult:
         carried = False
         if any(p.explicit for p in clause.players):
             last_named = (sentence_no, players)
-        elif not players and not _names_people(clause, mentions.people) and sentence_no - last_named[0] <= _CARRY_SENTENCES:
+        elif (
+            not players
+            and not _names_people(clause, mentions.people)
+            and sentence_no - last_named[0] <= _CARRY_SENTENCES
+        ):
             players, carried = last_named[1], True
         destinations = destinations_of(text, clause, current)
         renewal = renewal_of(clause)
@@ -123,8 +127,7 @@ def _evidence(sentence: Sentence) -> Evidence:
     return Evidence(sentence.text, (sentence.start, sentence.end))
 
 
-def _claim(article: Article, pair: PairEvidence, current: dict[str, str],
-           sentences: list[Sentence]) -> TransferClaim:
+def _claim(article: Article, pair: PairEvidence, current: dict[str, str], sentences: list[Sentence]) -> TransferClaim:
     deal_type, fee = pair_terms(pair)
     return TransferClaim(
         player=pair.player,

@@ -12,8 +12,17 @@ from mercato.extract.mentions import ArticleMentions, ClubRef, PlayerRef
 from mercato.extract.sentences import Sentence, split_clauses
 from mercato.model import DealType, Evidence, Fee, Stage
 
-__all__ = ["Clause", "PairEvidence", "SellerEvidence", "clauses_of", "destinations_of", "movers", "movers_for", "seller_evidence",
-           "stage_for"]
+__all__ = [
+    "Clause",
+    "PairEvidence",
+    "SellerEvidence",
+    "clauses_of",
+    "destinations_of",
+    "movers",
+    "movers_for",
+    "seller_evidence",
+    "stage_for",
+]
 
 # What sits between a club and a player it describes: "Liverpool defender", "Fiorentina's",
 # "Borussia Monchengladbach's 25-year-old France forward".
@@ -148,19 +157,26 @@ def seller_evidence(text: str, clause: Clause) -> list[SellerEvidence]:
         if described is not None:
             found.append(SellerEvidence(ref, described.entity, _STRONG))
             continue
-        owner = next((p for p in clause.players if p.explicit and re.fullmatch(r"['’]s\s+", text[p.end : ref.start])), None)
+        owner = next(
+            (p for p in clause.players if p.explicit and re.fullmatch(r"['’]s\s+", text[p.end : ref.start])), None
+        )
         if owner is not None:
             found.append(SellerEvidence(ref, owner.entity, _STRONG))
             continue
         target = _object_player(ref, clause)
         if target is None:
             continue
-        if (_POSSESSIVE_DEAL_BEFORE.search(before) and re.match(r"^\s+(?:contract|deal)\b", after)) \
-                or (_FROM_BEFORE.search(before) and not _INTEREST_FROM.search(before)) \
-                or _DEAL_WITH_BEFORE.search(before):
+        if (
+            (_POSSESSIVE_DEAL_BEFORE.search(before) and re.match(r"^\s+(?:contract|deal)\b", after))
+            or (_FROM_BEFORE.search(before) and not _INTEREST_FROM.search(before))
+            or _DEAL_WITH_BEFORE.search(before)
+        ):
             found.append(SellerEvidence(ref, target.entity, _MEDIUM))
-        elif _SELLER_AFTER.match(after) or (re.search(r"\bwith\s+$", before) and _WITH_FOR_AFTER.match(after)) \
-                or (re.search(r"\bto\s+$", before) and re.match(r"^\s+for\b", after)):
+        elif (
+            _SELLER_AFTER.match(after)
+            or (re.search(r"\bwith\s+$", before) and _WITH_FOR_AFTER.match(after))
+            or (re.search(r"\bto\s+$", before) and re.match(r"^\s+for\b", after))
+        ):
             found.append(SellerEvidence(ref, target.entity, _WEAK))
     return found
 
@@ -174,8 +190,11 @@ def _object_player(ref: ClubRef, clause: Clause) -> PlayerRef | None:
 
 def destinations_of(text: str, clause: Clause, current: dict[str, str]) -> list[ClubRef]:
     """The clubs a clause names as where its players may go: not their current clubs, not history."""
-    sellers = {id(e.club) for e in seller_evidence(text, clause)
-               if current.get(e.player) == e.club.club.name or e.strength >= _MEDIUM}
+    sellers = {
+        id(e.club)
+        for e in seller_evidence(text, clause)
+        if current.get(e.player) == e.club.club.name or e.strength >= _MEDIUM
+    }
     destinations = []
     for ref in clause.clubs:
         before = text[max(clause.sentence.start, ref.start - 40) : ref.start]
@@ -202,8 +221,7 @@ def movers(text: str, clause: Clause) -> list[list[PlayerRef]]:
 
     Players it only compares with ('the new Jude Bellingham') are left out.
     """
-    kept = [p for p in clause.players
-            if not _COMPARISON_BEFORE.search(text[max(clause.start, p.start - 25) : p.start])]
+    kept = [p for p in clause.players if not _COMPARISON_BEFORE.search(text[max(clause.start, p.start - 25) : p.start])]
     groups: list[list[PlayerRef]] = []
     for ref in kept:
         gap = re.sub(r"\([^)]*\)", "", text[groups[-1][-1].end : ref.start]) if groups else ""
@@ -214,8 +232,7 @@ def movers(text: str, clause: Clause) -> list[list[PlayerRef]]:
     return groups
 
 
-def _sets_apart(group: list[PlayerRef], other: ClubRef, destination: ClubRef,
-                groups: list[list[PlayerRef]]) -> bool:
+def _sets_apart(group: list[PlayerRef], other: ClubRef, destination: ClubRef, groups: list[list[PlayerRef]]) -> bool:
     """Whether another club, with players of its own, stands between a group and a destination:
     in 'offering A to Palace in a deal for B', B is not the one going to Palace's buyer."""
     lo, hi = sorted((group[0].start, destination.start))
@@ -225,8 +242,9 @@ def _sets_apart(group: list[PlayerRef], other: ClubRef, destination: ClubRef,
     return any(g is not group and a < g[0].start < b for g in groups)
 
 
-def movers_for(text: str, groups: list[list[PlayerRef]], destination: ClubRef,
-               destinations: list[ClubRef]) -> list[str]:
+def movers_for(
+    text: str, groups: list[list[PlayerRef]], destination: ClubRef, destinations: list[ClubRef]
+) -> list[str]:
     """The players a destination club is about: every group not set apart by another destination.
 
     Pronouns and role mentions count only when the clause names no player outright.
@@ -236,8 +254,11 @@ def movers_for(text: str, groups: list[list[PlayerRef]], destination: ClubRef,
     chosen = []
     candidates = explicit or groups
     for group in candidates:
-        if any(_sets_apart(group, other, destination, candidates)
-               for other in destinations if all(other is not d for d in listed)):
+        if any(
+            _sets_apart(group, other, destination, candidates)
+            for other in destinations
+            if all(other is not d for d in listed)
+        ):
             continue
         chosen += [p.entity for p in group]
     return list(dict.fromkeys(chosen))

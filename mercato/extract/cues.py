@@ -18,49 +18,74 @@ __all__ = ["StageCue", "deal_type_of", "is_hedged", "renewal_stage", "stage_cues
 _W = r"(?:[\w'’£€$.,-]+\s+)"  # one word and its space, for 'agreed a £72m fee'
 
 _CUES: tuple[tuple[Stage, str], ...] = (
-    (Stage.OFF, r"collaps\w*|fell through|falls? through|pull(?:ed|s|ing)? out|pulled the plug|walked away|"
-                r"walk away|abandon\w*|opted against|decided against|not pursuing|no longer (?:interested|pursuing|in the race)|"
-                r"(?:is|are|was) [\'\"‘“]?closed|no chance|not heading|unsuccessful\w*|"
-                r"failed (?:to (?:sign|land|agree|complete|secure|convince|prise|get|reach|meet)|in (?:an?|their|his) "
-                r"(?:approach|bid|attempt|pursuit))|failed (?:\w+ ){0,2}(?:move|transfer|bid|deal|switch|pursuit)|"
-                r"block(?:ed|ing)? the (?:move|deal|transfer)|stepping in to block|priced out|drawn a blank|"
-                r"ruled out (?:a|any) (?:move|transfer|deal|return)|(?:rejected|turned down|snubbed) the (?:chance|opportunity|move) to join|"
-                r"chosen to (?:renew|stay|remain)|decided to stay|won'?t be able to (?:convince|sign|land)|missed out|"
-                r"lost out|deal (?:may be|is) off|\bis off\b|moving on to other|"
-                r"didn'?t want to join|refused to (?:join|sign)|would prove too expensive|not willing to match|"
-                r"(?:denied|deny|denies) (?:the (?:move|reports?|claims|story|rumours?)|any (?:interest|talks|approach|bid|contact|move)|"
-                r"reports|claims|that|interest|a (?:move|bid|deal))|not (?:currently )?in the race|ended (?:their|his) interest|"
-                r"cool(?:ed)? (?:their )?interest|out of the race"),
-    (Stage.COMPLETED, r"(?:have|has|had)\s+(?:now\s+|officially\s+|already\s+|just\s+)?(?:completed|confirmed|sealed|finalised|finalized|announced)\b|"
-                      r"completed? (?:a |his |the |their )?" + _W + r"{0,3}(?:move|switch|transfer|signing|deal)\b|"
-                      r"(?:have|has|had)\s+(?:already\s+|now\s+|just\s+|so far\s+(?:only\s+)?)?(?:signed|bought|unveiled|snapped up|landed|sold)\b|"
-                      r"\bjoined\b(?!(?:\s+\w+){0,3}\s+in the (?:race|hunt|queue|battle|chase))|joins\b|\bsigned for\b|signed (?:a |an )?" + _W + r"{0,2}(?:deal|contract) (?:at|with)\b|"
-                      r"confirm(?:ed|s)? the (?:[^ ]+ )?(?:signing|arrival|capture)|officially|unveil\w*|arrival of|addition of|"
-                      r"arrived (?:on|at|from)\b|saw them (?:buy|sign)|(?:summer|january|winter|first|second|third|final|latest|new) signing|"
-                      r"(?:have|has) paid\b|\blost\b" + _W + r"{0,4}to\b|flew in .* for his .* return|sealed .*signing|"
-                      r"took the no\.|will take the no\.|signed (?:a |an )?\w+-year (?:deal|contract)|signing so far|"
-                      r"(?:only|senior|marquee|record) signing"),
-    (Stage.MEDICAL, r"medical|here we go|on the (?:brink|verge) of|imminent|closing in on (?:a|the) (?:move|deal|switch)|"
-                    r"prepares? for (?:a|his) .*move|all but (?:certain|complete)"),
-    (Stage.AGREED, r"agree(?:d|s|ing)?\b(?: to)?\s+" + _W + r"{0,5}(?:fee|deal|terms|personal terms|agreement|contract|loan|package|move|transfer)|"
-                   r"(?:fee|terms|deal) (?:has been |have been |was |were )?agreed|agreement (?:in principle )?(?:with|over|for|on)|"
-                   r"reach(?:ed|es|ing)? (?:an?|full|total|verbal) ?(?:\w+ )?agreement|verbal agreement|pre-contract|"
-                   r"bid (?:has been |was |had been )?accepted|accepted (?:an?|their|the) (?:[^ ]+ )?(?:bid|offer)|"
-                   r"bid accepted|has been successful|doing a deal|deal (?:is |was )?(?:done|in place)|"
-                   r"secured (?:one|a|the)? ?(?:notable )?(?:free )?(?:transfer|deal|signing)"),
-    (Stage.NEGOTIATING, r"\btalks?\b|negotiat\w+|discussions?|set to (?:sign|join|complete|seal|swap|beat|land|move)|"
-                        r"close to (?:sign|join|agree|complet|a deal|an agreement|seal)\w*|closer to|in advanced|"
-                        r"progress\w*|likely to (?:move|join|sign)|could seal|in line to (?:join|sign)|"
-                        r"working on (?:a|the) (?:deal|package|move)|held talks|opened talks"),
-    (Stage.APPROACH, r"\b(?:bid|bids|offer|offers|offered|proposal|enquir\w+|inquir\w+)\b|made contact|contacted|"
-                     r"made an approach|approach(?:ed)?\b(?! to)|tabled|invited|submitted"),
-    (Stage.INTEREST, r"interest\w*|linked|keen|monitor\w*|scout\w*|watch\w*|target\w*|\beye(?:s|ing|d)?\b|chas\w+|"
-                     r"pursu\w+|\bwants?\b|\bwanted\b|admir\w+|consider\w*|looking at|look at|rival|\brace\b|swoop|plot\w*|"
-                     r"in the frame|frontrunners?|contenders?|on (?:their|his) (?:list|radar|shortlist)|sniffing|"
-                     r"ready to|move for|move to|switch|\bjoin\b|\bsign\b|signing|\bland\b|coveted|covet\w*|courting|tempt|"
-                     r"favourites?|attention|credited|would like|refused to rule out|not ruling out|flirted|open to a move|"
-                     r"in the hunt|return to|prefer\w*|priority|push for|battl\w+|convince|move away|loan\w*|"
-                     r"move (?:back )?to|swap|bring in|sell him|eager to|hope to sign|hoping to sign|hopes to sign"),
+    (
+        Stage.OFF,
+        r"collaps\w*|fell through|falls? through|pull(?:ed|s|ing)? out|pulled the plug|walked away|"
+        r"walk away|abandon\w*|opted against|decided against|not pursuing|no longer (?:interested|pursuing|in the race)|"
+        r"(?:is|are|was) [\'\"‘“]?closed|no chance|not heading|unsuccessful\w*|"
+        r"failed (?:to (?:sign|land|agree|complete|secure|convince|prise|get|reach|meet)|in (?:an?|their|his) "
+        r"(?:approach|bid|attempt|pursuit))|failed (?:\w+ ){0,2}(?:move|transfer|bid|deal|switch|pursuit)|"
+        r"block(?:ed|ing)? the (?:move|deal|transfer)|stepping in to block|priced out|drawn a blank|"
+        r"ruled out (?:a|any) (?:move|transfer|deal|return)|(?:rejected|turned down|snubbed) the (?:chance|opportunity|move) to join|"
+        r"chosen to (?:renew|stay|remain)|decided to stay|won'?t be able to (?:convince|sign|land)|missed out|"
+        r"lost out|deal (?:may be|is) off|\bis off\b|moving on to other|"
+        r"didn'?t want to join|refused to (?:join|sign)|would prove too expensive|not willing to match|"
+        r"(?:denied|deny|denies) (?:the (?:move|reports?|claims|story|rumours?)|any (?:interest|talks|approach|bid|contact|move)|"
+        r"reports|claims|that|interest|a (?:move|bid|deal))|not (?:currently )?in the race|ended (?:their|his) interest|"
+        r"cool(?:ed)? (?:their )?interest|out of the race",
+    ),
+    (
+        Stage.COMPLETED,
+        r"(?:have|has|had)\s+(?:now\s+|officially\s+|already\s+|just\s+)?(?:completed|confirmed|sealed|finalised|finalized|announced)\b|"
+        r"completed? (?:a |his |the |their )?" + _W + r"{0,3}(?:move|switch|transfer|signing|deal)\b|"
+        r"(?:have|has|had)\s+(?:already\s+|now\s+|just\s+|so far\s+(?:only\s+)?)?(?:signed|bought|unveiled|snapped up|landed|sold)\b|"
+        r"\bjoined\b(?!(?:\s+\w+){0,3}\s+in the (?:race|hunt|queue|battle|chase))|joins\b|\bsigned for\b|signed (?:a |an )?"
+        + _W
+        + r"{0,2}(?:deal|contract) (?:at|with)\b|"
+        r"confirm(?:ed|s)? the (?:[^ ]+ )?(?:signing|arrival|capture)|officially|unveil\w*|arrival of|addition of|"
+        r"arrived (?:on|at|from)\b|saw them (?:buy|sign)|(?:summer|january|winter|first|second|third|final|latest|new) signing|"
+        r"(?:have|has) paid\b|\blost\b" + _W + r"{0,4}to\b|flew in .* for his .* return|sealed .*signing|"
+        r"took the no\.|will take the no\.|signed (?:a |an )?\w+-year (?:deal|contract)|signing so far|"
+        r"(?:only|senior|marquee|record) signing",
+    ),
+    (
+        Stage.MEDICAL,
+        r"medical|here we go|on the (?:brink|verge) of|imminent|closing in on (?:a|the) (?:move|deal|switch)|"
+        r"prepares? for (?:a|his) .*move|all but (?:certain|complete)",
+    ),
+    (
+        Stage.AGREED,
+        r"agree(?:d|s|ing)?\b(?: to)?\s+"
+        + _W
+        + r"{0,5}(?:fee|deal|terms|personal terms|agreement|contract|loan|package|move|transfer)|"
+        r"(?:fee|terms|deal) (?:has been |have been |was |were )?agreed|agreement (?:in principle )?(?:with|over|for|on)|"
+        r"reach(?:ed|es|ing)? (?:an?|full|total|verbal) ?(?:\w+ )?agreement|verbal agreement|pre-contract|"
+        r"bid (?:has been |was |had been )?accepted|accepted (?:an?|their|the) (?:[^ ]+ )?(?:bid|offer)|"
+        r"bid accepted|has been successful|doing a deal|deal (?:is |was )?(?:done|in place)|"
+        r"secured (?:one|a|the)? ?(?:notable )?(?:free )?(?:transfer|deal|signing)",
+    ),
+    (
+        Stage.NEGOTIATING,
+        r"\btalks?\b|negotiat\w+|discussions?|set to (?:sign|join|complete|seal|swap|beat|land|move)|"
+        r"close to (?:sign|join|agree|complet|a deal|an agreement|seal)\w*|closer to|in advanced|"
+        r"progress\w*|likely to (?:move|join|sign)|could seal|in line to (?:join|sign)|"
+        r"working on (?:a|the) (?:deal|package|move)|held talks|opened talks",
+    ),
+    (
+        Stage.APPROACH,
+        r"\b(?:bid|bids|offer|offers|offered|proposal|enquir\w+|inquir\w+)\b|made contact|contacted|"
+        r"made an approach|approach(?:ed)?\b(?! to)|tabled|invited|submitted",
+    ),
+    (
+        Stage.INTEREST,
+        r"interest\w*|linked|keen|monitor\w*|scout\w*|watch\w*|target\w*|\beye(?:s|ing|d)?\b|chas\w+|"
+        r"pursu\w+|\bwants?\b|\bwanted\b|admir\w+|consider\w*|looking at|look at|rival|\brace\b|swoop|plot\w*|"
+        r"in the frame|frontrunners?|contenders?|on (?:their|his) (?:list|radar|shortlist)|sniffing|"
+        r"ready to|move for|move to|switch|\bjoin\b|\bsign\b|signing|\bland\b|coveted|covet\w*|courting|tempt|"
+        r"favourites?|attention|credited|would like|refused to rule out|not ruling out|flirted|open to a move|"
+        r"in the hunt|return to|prefer\w*|priority|push for|battl\w+|convince|move away|loan\w*|"
+        r"move (?:back )?to|swap|bring in|sell him|eager to|hope to sign|hoping to sign|hopes to sign",
+    ),
 )
 # Compiled case-sensitive and run on lower-cased text: much faster than re.IGNORECASE here
 # (so the patterns avoid upper-case escapes such as \S, which lower-casing would change).
@@ -73,13 +98,14 @@ _HEDGE = re.compile(
     re.IGNORECASE,
 )
 _DOUBT = re.compile(r"\b(?:could|may|might|would|should|if|whether|unless|no guarantee)\b", re.IGNORECASE)
-_NEGATION = re.compile(
-    r"\b(?:not|n't|never|yet to|no|without|refused to|unable to|nor|neither)\b|n't\b", re.IGNORECASE
-)
+_NEGATION = re.compile(r"\b(?:not|n't|never|yet to|no|without|refused to|unable to|nor|neither)\b|n't\b", re.IGNORECASE)
 _NEGATION_SCOPE = 28  # characters before a cue in which a negation voids it
 # 'willing to listen to offers': the selling club's stance, not a buyer's approach.
-_SELLER_STANCE = re.compile(r"(?:listen(?:ing)? to|open to|accept(?:ing)?|field(?:ing)?|invit(?:e|ing)|"
-                            r"consider(?:ing)?|entertain(?:ing)?)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_SELLER_STANCE = re.compile(
+    r"(?:listen(?:ing)? to|open to|accept(?:ing)?|field(?:ing)?|invit(?:e|ing)|"
+    r"consider(?:ing)?|entertain(?:ing)?)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,16 +147,37 @@ def stage_cues(clause: str, only_denials: bool = False) -> list[StageCue]:
 
 _DEAL_TYPES: tuple[tuple[DealType, re.Pattern[str]], ...] = (
     (DealType.LOAN, re.compile(r"\bno obligation to buy|without an? (?:option|obligation)", re.I)),
-    (DealType.LOAN_OBLIGATION, re.compile(r"obligation to (?:buy|purchase|make)|obligatory|mandatory (?:purchase|buy)", re.I)),
+    (
+        DealType.LOAN_OBLIGATION,
+        re.compile(r"obligation to (?:buy|purchase|make)|obligatory|mandatory (?:purchase|buy)", re.I),
+    ),
     (DealType.LOAN_OPTION, re.compile(r"option to (?:buy|purchase|make)|loan-to-buy|purchase option|buy option", re.I)),
-    (DealType.LOAN, re.compile(r"\bon loan\b|\bloan (?:deal|move|spell|signing|switch|exit)|season-long loan|\bloaning\b|"
-                               r"season loan|on a (?:season-long |six-month |temporary )?loan", re.I)),
-    (DealType.FREE, re.compile(r"free transfer|on a free\b|free agent|pre-contract|bosman|"
-                               r"(?:contract|deal) (?:expires|expiring|ends|runs out|is up)|when his (?:\w+ )?(?:contract|deal) (?:ends|expires|runs out)|"
-                               r"out of contract|leave for free|leaving on a free|run(?:s|ning)? (?:out|down) his contract|"
-                               r"free (?:move|signing)", re.I)),
-    (DealType.PERMANENT, re.compile(r"\bfee\b|\bbid\b|\boffer\b|\bpermanent\w*|\bsale\b|\bsell\b|\bsold\b|\bbuy\b|bought|"
-                                    r"[£€$]\s?\d|\btransfer deal\b|paid", re.I)),
+    (
+        DealType.LOAN,
+        re.compile(
+            r"\bon loan\b|\bloan (?:deal|move|spell|signing|switch|exit)|season-long loan|\bloaning\b|"
+            r"season loan|on a (?:season-long |six-month |temporary )?loan",
+            re.I,
+        ),
+    ),
+    (
+        DealType.FREE,
+        re.compile(
+            r"free transfer|on a free\b|free agent|pre-contract|bosman|"
+            r"(?:contract|deal) (?:expires|expiring|ends|runs out|is up)|when his (?:\w+ )?(?:contract|deal) (?:ends|expires|runs out)|"
+            r"out of contract|leave for free|leaving on a free|run(?:s|ning)? (?:out|down) his contract|"
+            r"free (?:move|signing)",
+            re.I,
+        ),
+    ),
+    (
+        DealType.PERMANENT,
+        re.compile(
+            r"\bfee\b|\bbid\b|\boffer\b|\bpermanent\w*|\bsale\b|\bsell\b|\bsold\b|\bbuy\b|bought|"
+            r"[£€$]\s?\d|\btransfer deal\b|paid",
+            re.I,
+        ),
+    ),
 )
 
 
@@ -152,13 +199,31 @@ _RENEWAL = re.compile(
     re.IGNORECASE,
 )
 _RENEWAL_STAGES: tuple[tuple[Stage, re.Pattern[str]], ...] = (
-    (Stage.OFF, re.compile(r"stopped (?:attempting|trying)|pulled the plug|pulled out|abandon|broken down|"
-                           r"resigned to losing|called off|withdrawn", re.I)),
-    (Stage.COMPLETED, re.compile(r"\bsign(?:s|ed)\b|penned|committed (?:himself|his future)|put pen to paper|"
-                                 r"has been signed|officially|announced|confirmed", re.I)),
+    (
+        Stage.OFF,
+        re.compile(
+            r"stopped (?:attempting|trying)|pulled the plug|pulled out|abandon|broken down|"
+            r"resigned to losing|called off|withdrawn",
+            re.I,
+        ),
+    ),
+    (
+        Stage.COMPLETED,
+        re.compile(
+            r"\bsign(?:s|ed)\b|penned|committed (?:himself|his future)|put pen to paper|"
+            r"has been signed|officially|announced|confirmed",
+            re.I,
+        ),
+    ),
     (Stage.AGREED, re.compile(r"\bagreed?\b|agreement|chosen to renew|decided to (?:renew|stay)", re.I)),
-    (Stage.NEGOTIATING, re.compile(r"talks|negotiat|discussion|want|offer|hope|hoping|close to|set to|"
-                                   r"ironed out|progress|policy|extend|make .* highest-paid", re.I)),
+    (
+        Stage.NEGOTIATING,
+        re.compile(
+            r"talks|negotiat|discussion|want|offer|hope|hoping|close to|set to|"
+            r"ironed out|progress|policy|extend|make .* highest-paid",
+            re.I,
+        ),
+    ),
 )
 
 

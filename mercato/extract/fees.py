@@ -79,7 +79,9 @@ def pick_fee(sentence: str, near: int | None = None) -> Fee | None:
     the one stated nearest to it: 'Arsenal bid £105m after City had a bid rejected at £90m'.
     """
     amounts = [m for m in find_money(sentence) if not _is_bracketed_conversion(sentence, m)]
-    order = range(len(amounts)) if near is None else sorted(range(len(amounts)), key=lambda k: abs(amounts[k].start - near))
+    order = (
+        range(len(amounts)) if near is None else sorted(range(len(amounts)), key=lambda k: abs(amounts[k].start - near))
+    )
     for i in order:
         money = amounts[i]
         context = sentence[max(0, money.start - 45) : money.start]
@@ -93,7 +95,9 @@ def pick_fee(sentence: str, near: int | None = None) -> Fee | None:
             following = amounts[i + 1]
             gap = sentence[money.end : following.start]
             tail = sentence[following.end : following.end + 30]
-            if _ADD_ONS.match(re.sub(r"\([^)]*\)", "", gap)) and re.match(r"\s*(?:\([^)]*\)\s*)?(?:in )?add-?ons", tail):
+            if _ADD_ONS.match(re.sub(r"\([^)]*\)", "", gap)) and re.match(
+                r"\s*(?:\([^)]*\)\s*)?(?:in )?add-?ons", tail
+            ):
                 add_ons = following.amount
         return Fee(money.amount, money.currency, add_ons)
     return None

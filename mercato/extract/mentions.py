@@ -39,8 +39,9 @@ _ROLE = re.compile(
 )
 _PRONOUN = re.compile(r"\b(?:[Hh]e|him|[Hh]is)\b")
 # Words that start capitalised sequences which are not people.
-_NOT_NAMES = frozenset(word.lower() for word in
-    """The A An And But Or If While With After Before Despite Although Though As Under Now Some Both Earlier
+_NOT_NAMES = frozenset(
+    word.lower()
+    for word in """The A An And But Or If While With After Before Despite Although Though As Under Now Some Both Earlier
     Should Where When What Why How It He His Him They Their There This That These Those She Her We Our You
     According However Meanwhile Indeed Also Yet Still So Then Last Next First Second Third Final Today
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
@@ -70,38 +71,75 @@ _NON_PLAYER_BEFORE = re.compile(
     r"(?:\w+\W+){0,3}$",
     re.IGNORECASE,
 )
-_NON_PLAYER_AFTER = re.compile(r"^(?:'s|’s)\s+(?:\w+\s+)?(?:side|men|squad|team|charges|reign|tenure|plans|system|"
-                               r"philosophy|options|project|ranks|regime|tactics|future plans)\b"
-                               r"|^,?\s+(?:the|their|who is the)\s+(?:\w+\s+)?(?:manager|boss|coach|chairman|director)\b"
-                               r"|^\s+(?:told|said|says|insists|admitted|explained|revealed)\b")
+_NON_PLAYER_AFTER = re.compile(
+    r"^(?:'s|’s)\s+(?:\w+\s+)?(?:side|men|squad|team|charges|reign|tenure|plans|system|"
+    r"philosophy|options|project|ranks|regime|tactics|future plans)\b"
+    r"|^,?\s+(?:the|their|who is the)\s+(?:\w+\s+)?(?:manager|boss|coach|chairman|director)\b"
+    r"|^\s+(?:told|said|says|insists|admitted|explained|revealed)\b"
+)
 
 _NATIONALITY_WORDS: dict[str, str] = {
     word: country
     for country, words in {
-        "England": "England English Englishman", "France": "France French Frenchman",
-        "Spain": "Spain Spanish Spaniard", "Germany": "Germany German", "Italy": "Italy Italian",
-        "Portugal": "Portugal Portuguese", "Netherlands": "Netherlands Dutch Dutchman Holland",
-        "Belgium": "Belgium Belgian", "Brazil": "Brazil Brazilian", "Argentina": "Argentina Argentine Argentinian",
-        "Uruguay": "Uruguay Uruguayan", "Colombia": "Colombia Colombian", "Mexico": "Mexico Mexican",
-        "Croatia": "Croatia Croatian Croat", "Serbia": "Serbia Serbian", "Nigeria": "Nigeria Nigerian",
-        "Morocco": "Morocco Moroccan", "Senegal": "Senegal Senegalese", "Ghana": "Ghana Ghanaian",
-        "Cameroon": "Cameroon Cameroonian", "Egypt": "Egypt Egyptian", "Norway": "Norway Norwegian",
-        "Sweden": "Sweden Swede Swedish", "Denmark": "Denmark Dane Danish", "Poland": "Poland Pole Polish",
-        "Scotland": "Scotland Scot Scottish", "Wales": "Wales Welsh Welshman", "Ireland": "Ireland Irish Irishman",
-        "Japan": "Japan Japanese", "Korea, South": "Korean", "United States": "USA American",
-        "Canada": "Canada Canadian", "Switzerland": "Switzerland Swiss", "Austria": "Austria Austrian",
-        "Ukraine": "Ukraine Ukrainian", "Türkiye": "Turkey Turkish", "Ecuador": "Ecuador Ecuadorian",
-        "Algeria": "Algeria Algerian", "Cote d'Ivoire": "Ivorian", "Australia": "Australia Australian",
+        "England": "England English Englishman",
+        "France": "France French Frenchman",
+        "Spain": "Spain Spanish Spaniard",
+        "Germany": "Germany German",
+        "Italy": "Italy Italian",
+        "Portugal": "Portugal Portuguese",
+        "Netherlands": "Netherlands Dutch Dutchman Holland",
+        "Belgium": "Belgium Belgian",
+        "Brazil": "Brazil Brazilian",
+        "Argentina": "Argentina Argentine Argentinian",
+        "Uruguay": "Uruguay Uruguayan",
+        "Colombia": "Colombia Colombian",
+        "Mexico": "Mexico Mexican",
+        "Croatia": "Croatia Croatian Croat",
+        "Serbia": "Serbia Serbian",
+        "Nigeria": "Nigeria Nigerian",
+        "Morocco": "Morocco Moroccan",
+        "Senegal": "Senegal Senegalese",
+        "Ghana": "Ghana Ghanaian",
+        "Cameroon": "Cameroon Cameroonian",
+        "Egypt": "Egypt Egyptian",
+        "Norway": "Norway Norwegian",
+        "Sweden": "Sweden Swede Swedish",
+        "Denmark": "Denmark Dane Danish",
+        "Poland": "Poland Pole Polish",
+        "Scotland": "Scotland Scot Scottish",
+        "Wales": "Wales Welsh Welshman",
+        "Ireland": "Ireland Irish Irishman",
+        "Japan": "Japan Japanese",
+        "Korea, South": "Korean",
+        "United States": "USA American",
+        "Canada": "Canada Canadian",
+        "Switzerland": "Switzerland Swiss",
+        "Austria": "Austria Austrian",
+        "Ukraine": "Ukraine Ukrainian",
+        "Türkiye": "Turkey Turkish",
+        "Ecuador": "Ecuador Ecuadorian",
+        "Algeria": "Algeria Algerian",
+        "Cote d'Ivoire": "Ivorian",
+        "Australia": "Australia Australian",
     }.items()
     for word in words.split()
 }
 _POSITION_WORDS: dict[str, frozenset[str]] = {
-    "defender": frozenset({"CB", "LB", "RB"}), "centre-back": frozenset({"CB"}), "centre-half": frozenset({"CB"}),
-    "full-back": frozenset({"LB", "RB"}), "right-back": frozenset({"RB"}), "left-back": frozenset({"LB"}),
-    "midfielder": frozenset({"DM", "CM", "AM", "LM", "RM"}), "playmaker": frozenset({"CM", "AM"}),
-    "striker": frozenset({"CF", "SS"}), "forward": frozenset({"CF", "SS", "LW", "RW"}),
-    "frontman": frozenset({"CF"}), "winger": frozenset({"LW", "RW", "LM", "RM"}),
-    "goalkeeper": frozenset({"GK"}), "keeper": frozenset({"GK"}), "stopper": frozenset({"GK"}),
+    "defender": frozenset({"CB", "LB", "RB"}),
+    "centre-back": frozenset({"CB"}),
+    "centre-half": frozenset({"CB"}),
+    "full-back": frozenset({"LB", "RB"}),
+    "right-back": frozenset({"RB"}),
+    "left-back": frozenset({"LB"}),
+    "midfielder": frozenset({"DM", "CM", "AM", "LM", "RM"}),
+    "playmaker": frozenset({"CM", "AM"}),
+    "striker": frozenset({"CF", "SS"}),
+    "forward": frozenset({"CF", "SS", "LW", "RW"}),
+    "frontman": frozenset({"CF"}),
+    "winger": frozenset({"LW", "RW", "LM", "RM"}),
+    "goalkeeper": frozenset({"GK"}),
+    "keeper": frozenset({"GK"}),
+    "stopper": frozenset({"GK"}),
 }
 _AGE = re.compile(r"(\d{2})-year-old")
 
@@ -128,15 +166,34 @@ _LIST_GAP = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$")
 _ACTIVE_YEARS = 2
 
 _COUNTRY_WORDS: dict[str, tuple[str, ...]] = {
-    "German": ("Germany",), "Bundesliga": ("Germany",), "Bavarian": ("Germany",),
-    "Spanish": ("Spain",), "LaLiga": ("Spain",), "La Liga": ("Spain",), "Catalan": ("Spain",),
-    "Italian": ("Italy",), "Serie A": ("Italy",), "French": ("France",), "Ligue 1": ("France",),
-    "Parisian": ("France",), "English": ("England",), "Premier League": ("England",),
-    "Merseyside": ("England",), "London": ("England",), "Portuguese": ("Portugal",),
-    "Dutch": ("Netherlands",), "Eredivisie": ("Netherlands",), "Scottish": ("Scotland",),
-    "Turkish": ("Türkiye",), "Saudi": ("Saudi Arabia",), "Saudi Pro League": ("Saudi Arabia",),
-    "MLS": ("United States", "Canada"), "Mexican": ("Mexico",), "Brazilian": ("Brazil",),
-    "Belgian": ("Belgium",), "Greek": ("Greece",),
+    "German": ("Germany",),
+    "Bundesliga": ("Germany",),
+    "Bavarian": ("Germany",),
+    "Spanish": ("Spain",),
+    "LaLiga": ("Spain",),
+    "La Liga": ("Spain",),
+    "Catalan": ("Spain",),
+    "Italian": ("Italy",),
+    "Serie A": ("Italy",),
+    "French": ("France",),
+    "Ligue 1": ("France",),
+    "Parisian": ("France",),
+    "English": ("England",),
+    "Premier League": ("England",),
+    "Merseyside": ("England",),
+    "London": ("England",),
+    "Portuguese": ("Portugal",),
+    "Dutch": ("Netherlands",),
+    "Eredivisie": ("Netherlands",),
+    "Scottish": ("Scotland",),
+    "Turkish": ("Türkiye",),
+    "Saudi": ("Saudi Arabia",),
+    "Saudi Pro League": ("Saudi Arabia",),
+    "MLS": ("United States", "Canada"),
+    "Mexican": ("Mexico",),
+    "Brazilian": ("Brazil",),
+    "Belgian": ("Belgium",),
+    "Greek": ("Greece",),
 }
 _DESCRIPTOR = re.compile(
     r"\b[Tt]he (?P<adj>" + "|".join(sorted(_COUNTRY_WORDS, key=len, reverse=True)) + r")\s+"
@@ -176,11 +233,12 @@ def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(span[0] < b and a < span[1] for a, b in spans)
 
 
-def _resolve_clubs(text: str, linker: Linker, blocked: list[tuple[int, int]],
-                   outlets: frozenset[str]) -> list[ClubRef]:
-    matches = [m for m in linker.clubs_in(text)
-               if not _overlaps((m.start, m.end), blocked) and m.surface not in outlets
-               and m.surface.lower() not in outlets]
+def _resolve_clubs(text: str, linker: Linker, blocked: list[tuple[int, int]], outlets: frozenset[str]) -> list[ClubRef]:
+    matches = [
+        m
+        for m in linker.clubs_in(text)
+        if not _overlaps((m.start, m.end), blocked) and m.surface not in outlets and m.surface.lower() not in outlets
+    ]
     named = Counter(m.ids[0] for m in matches if len(m.ids) == 1)
     refs = []
     for m in matches:
@@ -213,8 +271,9 @@ def _is_person_name(candidate: str, linker: Linker) -> bool:
 
 
 def _non_player(text: str, start: int, end: int) -> bool:
-    return bool(_NON_PLAYER_BEFORE.search(text[max(0, start - 40) : start])
-                or _NON_PLAYER_AFTER.match(text[end : end + 40]))
+    return bool(
+        _NON_PLAYER_BEFORE.search(text[max(0, start - 40) : start]) or _NON_PLAYER_AFTER.match(text[end : end + 40])
+    )
 
 
 def find_mentions(text: str, linker: Linker, outlets: frozenset[str], published: date | None) -> ArticleMentions:
@@ -266,8 +325,9 @@ def find_mentions(text: str, linker: Linker, outlets: frozenset[str], published:
     return ArticleMentions(tuple(clubs), tuple(refs), tuple(people))
 
 
-def _confirmed_players(prepared: str, named: list[tuple[int, int, str]], entities: dict[str, str],
-                       linker: Linker, published: date | None) -> set[str]:
+def _confirmed_players(
+    prepared: str, named: list[tuple[int, int, str]], entities: dict[str, str], linker: Linker, published: date | None
+) -> set[str]:
     """The named people who are footballers: active players of the knowledge base, or people
     the text names as players (a role or transfer word beside the name, or a list of such)."""
     confirmed = set()
@@ -301,7 +361,7 @@ def _entities(named: list[tuple[int, int, str]]) -> dict[str, str]:
             if other_name == name or other_name not in entity:
                 continue
             other = name_key(other_name).split()
-            shorter = len(other) > len(key) and (other[-len(key):] == key or other[: len(key)] == key)
+            shorter = len(other) > len(key) and (other[-len(key) :] == key or other[: len(key)] == key)
             variant = len(other) == len(key) > 1 and other[-1] == key[-1] and fuzz.ratio(other[0], key[0]) >= 80
             if shorter or variant:
                 entity[name] = entity[other_name]
@@ -311,8 +371,9 @@ def _entities(named: list[tuple[int, int, str]]) -> dict[str, str]:
     return entity
 
 
-def _partial_refs(prepared: str, entities: dict[str, str], taken: list[tuple[int, int]],
-                  people: list[tuple[int, int]], text: str) -> list[PlayerRef]:
+def _partial_refs(
+    prepared: str, entities: dict[str, str], taken: list[tuple[int, int]], people: list[tuple[int, int]], text: str
+) -> list[PlayerRef]:
     """Surname-only and first-name-only mentions of players the article names in full."""
     by_part: dict[str, list[str]] = {}
     for full in set(entities.values()):
@@ -350,8 +411,7 @@ def _fits(role: str, player: Player | None, published: date | None) -> bool:
     return True
 
 
-def _pointer_refs(prepared: str, refs: list[PlayerRef], linker: Linker,
-                  published: date | None) -> list[PlayerRef]:
+def _pointer_refs(prepared: str, refs: list[PlayerRef], linker: Linker, published: date | None) -> list[PlayerRef]:
     """Role mentions and pronouns, resolved to the player named most recently before them
     whom the role fits (nationality, position and age from the knowledge base)."""
     named = sorted(refs, key=lambda r: r.start)

@@ -18,7 +18,9 @@ _VERBS = (
 _PATTERNS = (
     re.compile(rf"\b[Aa]ccording to (?:reports? (?:in|from) |the )?(?P<src>{_NAME})"),
     re.compile(rf"\b(?:[Aa]s )?(?:reported|revealed|claimed) by (?:the )?(?P<src>{_NAME})"),
-    re.compile(rf"\b(?:[Tt]he |[Ii]talian journalist |[Jj]ournalist |[Tt]ransfer expert |[Rr]eporter )?(?P<src>{_NAME}),? {_VERBS}\b"),
+    re.compile(
+        rf"\b(?:[Tt]he |[Ii]talian journalist |[Jj]ournalist |[Tt]ransfer expert |[Rr]eporter )?(?P<src>{_NAME}),? {_VERBS}\b"
+    ),
     re.compile(rf"\b(?:told|revealed to|speaking to|in an interview with) (?:the )?(?P<src>{_NAME})"),
     re.compile(rf"\b(?:via|says|said|reports|claims) (?:the )?(?P<src>{_NAME})\W*$"),
 )

@@ -149,8 +149,14 @@ def load_kb() -> KnowledgeBase:
     clubs, prominence = _read_clubs()
     nicknames = _read_nicknames(clubs)
     clubs = {
-        cid: Club(club.id, club.name, club.country, club.league, club.aliases,
-                  tuple(n for n, ids in nicknames.items() if cid in ids))
+        cid: Club(
+            club.id,
+            club.name,
+            club.country,
+            club.league,
+            club.aliases,
+            tuple(n for n, ids in nicknames.items() if cid in ids),
+        )
         for cid, club in clubs.items()
     }
     by_key: dict[str, list[int]] = defaultdict(list)

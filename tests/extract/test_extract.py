@@ -44,22 +44,26 @@ def test_a_collapsed_move_is_off():
 
 
 def test_a_completed_move_ends_the_players_other_moves():
-    found = claims("Ivan Toney has completed his move to Al-Ahli. Chelsea had been interested in Toney.",
-                   date(2024, 8, 31))
+    found = claims(
+        "Ivan Toney has completed his move to Al-Ahli. Chelsea had been interested in Toney.", date(2024, 8, 31)
+    )
     stages = {c.to_club: c.stage for c in found}
     assert stages == {"Al-Ahli": Stage.COMPLETED, "Chelsea": Stage.OFF}
 
 
 def test_renewals_are_their_own_claims_not_transfers():
-    result = mercato.extract("Arsenal midfielder Martin Odegaard has signed a new contract with Arsenal.",
-                             published=date(2023, 9, 22))
+    result = mercato.extract(
+        "Arsenal midfielder Martin Odegaard has signed a new contract with Arsenal.", published=date(2023, 9, 22)
+    )
     assert result.claims == ()
     assert [(r.player, r.club, r.stage) for r in result.renewals] == [("Martin Odegaard", "Arsenal", Stage.COMPLETED)]
 
 
 def test_match_reports_give_no_rumours():
-    text = ("Crystal Palace came back from 2-0 down against Arsenal to draw 2-2 at the Emirates Stadium. "
-            "Sokratis scored from a corner after Palace failed to clear the danger.")
+    text = (
+        "Crystal Palace came back from 2-0 down against Arsenal to draw 2-2 at the Emirates Stadium. "
+        "Sokratis scored from a corner after Palace failed to clear the danger."
+    )
     assert claims(text, date(2019, 10, 27)) == ()
 
 

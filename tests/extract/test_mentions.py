@@ -28,8 +28,10 @@ def test_a_country_descriptor_points_to_the_club_of_that_country(kb):
 
 
 def test_surname_first_name_and_role_mentions_point_to_one_player(kb):
-    text = ("Real Madrid want Liverpool defender Trent Alexander-Arnold. "
-            "Alexander-Arnold is keen. Trent has told the club. The England international will decide soon.")
+    text = (
+        "Real Madrid want Liverpool defender Trent Alexander-Arnold. "
+        "Alexander-Arnold is keen. Trent has told the club. The England international will decide soon."
+    )
     found = mentions(text, kb)
     assert {r.entity for r in found.players} == {"Trent Alexander-Arnold"}
     assert sum(not r.explicit for r in found.players) >= 1

@@ -5,7 +5,10 @@ def test_sentences_keep_their_spans_in_the_text():
     text = "Arsenal want Rice. West Ham say no.\nMr. Smith is not for sale! He stays."
     sentences = split_sentences(text)
     assert [s.text for s in sentences] == [
-        "Arsenal want Rice.", "West Ham say no.", "Mr. Smith is not for sale!", "He stays.",
+        "Arsenal want Rice.",
+        "West Ham say no.",
+        "Mr. Smith is not for sale!",
+        "He stays.",
     ]
     assert all(text[s.start : s.end] == s.text for s in sentences)
 
@@ -13,7 +16,8 @@ def test_sentences_keep_their_spans_in_the_text():
 def test_each_line_is_a_sentence_and_paragraphs_are_numbered():
     sentences = split_sentences("Headline without a stop\n\nBody sentence here.")
     assert [(s.text, s.paragraph) for s in sentences] == [
-        ("Headline without a stop", 0), ("Body sentence here.", 2),
+        ("Headline without a stop", 0),
+        ("Body sentence here.", 2),
     ]
 
 

@@ -3,13 +3,16 @@ import pytest
 from mercato.extract.sources import find_attributions, gossip_heading
 
 
-@pytest.mark.parametrize("sentence, source", [
-    ("Sky Sports News has been told that talks are progressing.", "Sky Sports News"),
-    ("According to A Bola, United will make an approach.", "A Bola"),
-    ("As reported by Fabrizio Romano, the fee is agreed.", "Fabrizio Romano"),
-    ("Arsenal have made a third bid, the Guardian said.", "The Guardian"),
-    ("Chelsea are keen on the forward. (Mirror)", "Daily Mirror"),
-])
+@pytest.mark.parametrize(
+    "sentence, source",
+    [
+        ("Sky Sports News has been told that talks are progressing.", "Sky Sports News"),
+        ("According to A Bola, United will make an approach.", "A Bola"),
+        ("As reported by Fabrizio Romano, the fee is agreed.", "Fabrizio Romano"),
+        ("Arsenal have made a third bid, the Guardian said.", "The Guardian"),
+        ("Chelsea are keen on the forward. (Mirror)", "Daily Mirror"),
+    ],
+)
 def test_reported_by_names_the_outlet(sentence, source):
     found = find_attributions(sentence)
     assert found and found[0].source == source

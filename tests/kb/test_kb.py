@@ -9,17 +9,20 @@ def kb():
     return load_kb()
 
 
-@pytest.mark.parametrize("surface, club", [
-    ("Man Utd", "Manchester United"),
-    ("Spurs", "Tottenham Hotspur"),
-    ("Barça", "Barcelona"),
-    ("Inter", "Inter Milan"),
-    ("Sporting Lisbon", "Sporting CP"),
-    ("Al Nassr", "Al-Nassr"),
-    ("PSG", "Paris Saint-Germain"),
-    ("the Toffees", "Everton"),
-    ("Juve", "Juventus"),
-])
+@pytest.mark.parametrize(
+    "surface, club",
+    [
+        ("Man Utd", "Manchester United"),
+        ("Spurs", "Tottenham Hotspur"),
+        ("Barça", "Barcelona"),
+        ("Inter", "Inter Milan"),
+        ("Sporting Lisbon", "Sporting CP"),
+        ("Al Nassr", "Al-Nassr"),
+        ("PSG", "Paris Saint-Germain"),
+        ("the Toffees", "Everton"),
+        ("Juve", "Juventus"),
+    ],
+)
 def test_aliases_and_nicknames_link_to_canonical_clubs(kb, surface, club):
     found = kb.club_named(surface)
     assert found is not None and found.name == club
