@@ -26,6 +26,7 @@ from mercato.model import Article, ExtractionResult
 __all__ = ["EvalReport", "GoldArticle", "evaluate", "read_gold", "same_club", "same_player"]
 
 _FUZZY_MIN = 88
+_FIELDS = ("stage", "deal_type", "fee", "from_club")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,9 +74,6 @@ class EvalReport:
             "rumours_on_negatives": self.rumours_on_negatives,
         }
         return out
-
-
-_FIELDS = ("stage", "deal_type", "fee", "from_club")
 
 
 def _ratio(a: int, b: int) -> float:
@@ -127,11 +125,11 @@ def same_club(kb: KnowledgeBase, a: str | None, b: str | None) -> bool:
 
 
 def _same_fee(gold: object, fee: object) -> bool:
-    if not gold or not fee:
+    """Both empty, or the same currency and amounts within 1%."""
+    if not isinstance(gold, dict) or not isinstance(fee, dict):
         return not gold and not fee
-    assert isinstance(gold, dict)
     amount = float(gold["amount"])
-    return gold["currency"] == fee["currency"] and abs(fee["amount"] - amount) <= 0.01 * amount  # type: ignore[index]
+    return bool(gold["currency"] == fee["currency"] and abs(float(fee["amount"]) - amount) <= 0.01 * amount)
 
 
 def evaluate(gold: Iterable[GoldArticle], kb: KnowledgeBase) -> EvalReport:

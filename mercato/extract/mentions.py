@@ -244,13 +244,13 @@ def _resolve_clubs(text: str, linker: Linker, blocked: list[tuple[int, int]], ou
     for m in matches:
         club_id = next((i for i in m.ids if named[i]), m.ids[0])
         refs.append(ClubRef(m.start, m.end, linker.kb.clubs[club_id]))
-    for m in _DESCRIPTOR.finditer(text):
-        countries = _COUNTRY_WORDS[m.group("adj")]
-        before = [r for r in refs if r.end <= m.start() and r.club.country in countries]
-        after = [r for r in refs if r.start >= m.end() and r.club.country in countries]
+    for found in _DESCRIPTOR.finditer(text):
+        countries = _COUNTRY_WORDS[found.group("adj")]
+        before = [r for r in refs if r.end <= found.start() and r.club.country in countries]
+        after = [r for r in refs if r.start >= found.end() and r.club.country in countries]
         target = before[-1] if before else (after[0] if after else None)
-        if target and not _overlaps((m.start(), m.end()), [(r.start, r.end) for r in refs]):
-            refs.append(ClubRef(m.start(), m.end(), target.club))
+        if target and not _overlaps((found.start(), found.end()), [(r.start, r.end) for r in refs]):
+            refs.append(ClubRef(found.start(), found.end(), target.club))
     refs.sort(key=lambda r: r.start)
     return refs
 
@@ -427,7 +427,7 @@ def _pointer_refs(prepared: str, refs: list[PlayerRef], linker: Linker, publishe
             after = [r for r in named if r.start >= m.end()]
             ordered = before + after
             fitting = [r for r in ordered if _fits(m.group(0), known[r.entity], published)]
-            target = (fitting or ordered or [None])[0]
-            if target:
-                pointers.append(PlayerRef(m.start(), m.end(), target.entity, False))
+            candidates = fitting or ordered
+            if candidates:
+                pointers.append(PlayerRef(m.start(), m.end(), candidates[0].entity, False))
     return pointers
