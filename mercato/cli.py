@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
@@ -119,8 +120,15 @@ def sagas(
 
 
 @app.command()
-def show(player: Annotated[str, typer.Argument(help="A player's name, or part of it.")]) -> None:
-    """Show every claim about PLAYER in time order: date, outlet, stage and the sentence."""
+def show(
+    player: Annotated[str, typer.Argument(help="A player's name, or part of it.")],
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", help="Likelihoods as of YYYY-MM-DD (default: newest article)."),
+    ] = None,
+) -> None:
+    """Show every claim about PLAYER in time order, then each saga's likelihood with the
+    contribution of each factor, its rules status and the squad fit."""
     from mercato.store import claims
     from mercato.views import claim_table
 
@@ -133,7 +141,42 @@ def show(player: Annotated[str, typer.Argument(help="A player's name, or part of
         )
         raise typer.Exit(1)
     console.print(claim_table(found))
+    _print_likelihoods(player, as_of)
     _print_rules_status(found)
+
+
+def _print_likelihoods(player: str, as_of: str | None) -> None:
+    """Each saga's likelihood with its factors, and the squad fit of each open saga."""
+    from mercato.assess import player_assessment
+    from mercato.kb import load_kb
+    from mercato.saga_views import likelihood_table
+
+    kb = load_kb()
+    day = _as_of(as_of) if as_of else None
+    assessment = player_assessment(_open_store(), kb, player, day)
+    for item in sorted(assessment.sagas, key=lambda a: -(a.saga.likelihood or 0.0)):
+        console.print(likelihood_table(item))
+        if item.saga.likelihood and 0 < item.saga.likelihood < 1:
+            _print_fit(item.saga.player, item.saga.to_club, assessment.as_of)
+
+
+def _print_fit(player: str, to_club: str, on: date) -> None:
+    """One line: where the player would fit at the club, if both have squads in the KB."""
+    from mercato.errors import MercatoError
+    from mercato.kb import load_kb
+    from mercato.squad import SquadOptions, find_club, find_player, fit_target
+
+    kb = load_kb()
+    try:
+        club = find_club(kb, to_club)
+        result = fit_target(kb, find_player(kb, player), club, SquadOptions(on))
+    except MercatoError:
+        return  # no squad to fit into: the line is left out
+    console.print(
+        f"fit ({player} -> {club.name}): {result.position}, fit {result.score:.2f}"
+        + (f", displaces {', '.join(result.displaces)}" if result.displaces else ""),
+        highlight=False, markup=False, soft_wrap=True,
+    )
 
 
 def _print_rules_status(found: list[ReportedClaim]) -> None:
@@ -378,3 +421,133 @@ def rules_check(
         return
     for line in describe_verdict(verdict):
         console.print(line, highlight=False, markup=False, soft_wrap=True)
+
+
+# --- sagas: feed, sources, calibration and the REST API -------------------------------
+
+
+def _parse_day(text: str, option: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise typer.BadParameter(f"{text!r} is not a date; write it as YYYY-MM-DD",
+                                 param_hint=option) from None
+
+
+@app.command()
+def feed(
+    since: Annotated[
+        str | None, typer.Option(help="Only changes on or after YYYY-MM-DD.")
+    ] = None,
+    as_json: _Json = False,
+) -> None:
+    """List saga stage changes in time order: new saga, advanced, off, revived, completed."""
+    from mercato.saga_views import feed_table
+    from mercato.sagas import feed as stage_feed
+    from mercato.store import claims
+    from mercato.store.saga_tables import read_renewals
+
+    day = _parse_day(since, "--since") if since else None
+    store = _open_store()
+    changes = stage_feed(claims(store), read_renewals(store), day)
+    if as_json:
+        for change in changes:
+            typer.echo(json.dumps({
+                "day": change.day.isoformat() if change.day else None, "player": change.player,
+                "to_club": change.to_club, "change": change.change.value,
+                "stage": change.stage.value,
+                "previous": change.previous.value if change.previous else None,
+                "article_id": change.article_id, "source": change.source, "reason": change.reason,
+            }, ensure_ascii=False))
+        return
+    if not changes:
+        console.print("No stage changes found.")
+        return
+    console.print(feed_table(changes))
+
+
+@app.command()
+def sources(as_json: _Json = False) -> None:
+    """List outlets and journalists with claims, hits, misses and reliability (90% interval)."""
+    from mercato.assess import ensure_sagas
+    from mercato.kb import load_kb
+    from mercato.saga_views import source_table
+    from mercato.store.saga_queries import source_records
+
+    store = _open_store()
+    ensure_sagas(store, load_kb())
+    records = source_records(store)
+    if as_json:
+        rows = []
+        for r in records:
+            low, high = r.interval
+            rows.append({"name": r.name, "kind": r.kind, "tier": r.tier, "claims": r.claims,
+                         "hits": r.hits, "misses": r.misses,
+                         "reliability": round(r.reliability, 4),
+                         "low": round(low, 4), "high": round(high, 4)})
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if not records:
+        console.print("No sources yet; ingest articles with `mercato ingest PATH` first.")
+        return
+    console.print(source_table(records))
+
+
+@app.command()
+def calibrate(
+    transfers: Annotated[
+        Path, typer.Option("--transfers", help="Real transfers CSV (transfermarkt-transfers).")
+    ],
+    folds: Annotated[int, typer.Option(min=2, help="Cross-validation folds.")] = 5,
+    save: Annotated[
+        bool, typer.Option("--save", help="Write the fitted weights into the package's data file.")
+    ] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print one JSON object (brier, baseline_brier, ...).")
+    ] = False,
+) -> None:
+    """Label sagas against real transfers, fit the likelihood weights, and print the Brier
+    score and reliability table against a stage-only baseline."""
+    from mercato.calibrate import calibrate as run_calibration
+    from mercato.calibrate import read_transfers
+    from mercato.errors import MercatoError
+    from mercato.kb import load_kb
+    from mercato.saga_views import calibration_view
+    from mercato.score import load_model, model_json, model_path
+    from mercato.store import claims
+    from mercato.store.saga_tables import read_renewals
+
+    store = _open_store()
+    try:
+        report = run_calibration(claims(store), read_renewals(store), read_transfers(transfers),
+                                 load_kb(), load_model(), folds=folds)
+    except MercatoError as error:
+        _fail(error)
+    if as_json:
+        typer.echo(json.dumps(report.to_json(), ensure_ascii=False))
+    else:
+        console.print(calibration_view(report))
+    if save:
+        today = date.today().isoformat()  # the clock is read here, at the edge
+        doc = model_json(replace(report.model, version=f"fitted-{today}", fitted=today))
+        model_path().write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", "utf-8")
+        typer.echo(f"weights written to {model_path()}", err=True)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the REST API (OpenAPI document at /docs and /openapi.json)."""
+    import uvicorn
+
+    from mercato.api import create_app
+    from mercato.errors import MercatoError
+    from mercato.settings import Settings
+
+    try:
+        api = create_app(Settings())
+    except MercatoError as error:
+        _fail(error)
+    uvicorn.run(api, host=host, port=port)

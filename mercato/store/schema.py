@@ -4,7 +4,19 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from sqlalchemy import BigInteger, Date, DateTime, ForeignKey, Integer, MetaData, String, Text
+from sqlalchemy import (
+    BigInteger,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 __all__ = [
@@ -15,6 +27,10 @@ __all__ = [
     "IngestErrorRow",
     "PlayerRow",
     "RenewalRow",
+    "SagaChangeRow",
+    "SagaRow",
+    "SagaStateRow",
+    "SourceRow",
 ]
 
 # Named constraints, so that migrations can refer to them on every engine.
@@ -94,6 +110,9 @@ class ClaimRow(Base):
     span_start: Mapped[int]
     span_end: Mapped[int]
 
+    # A saga's timeline reads its claims by (player, destination).
+    __table_args__ = (Index("ix_claims_player_id_to_club_id", "player_id", "to_club_id"),)
+
 
 class RenewalRow(Base):
     """A contract-renewal claim, with the sentence and span it rests on."""
@@ -122,3 +141,72 @@ class IngestErrorRow(Base):
     reason: Mapped[str] = mapped_column(Text)
     hint: Mapped[str] = mapped_column(Text)
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class SagaRow(Base):
+    """A saga (player x destination club) as last computed from the claims; ids are stable."""
+
+    __tablename__ = "sagas"
+    __table_args__ = (UniqueConstraint("player_id", "to_club_id", name="uq_sagas_player_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    player_id: Mapped[int] = mapped_column(ForeignKey("players.id"), index=True)
+    to_club_id: Mapped[int] = mapped_column(ForeignKey("clubs.id"), index=True)
+    from_club_id: Mapped[int | None] = mapped_column(ForeignKey("clubs.id"), index=True)
+    stage: Mapped[str] = mapped_column(String(16), index=True)
+    reason: Mapped[str | None] = mapped_column(Text)
+    first_seen: Mapped[date | None] = mapped_column(Date)
+    last_seen: Mapped[date | None] = mapped_column(Date, index=True)
+    claims: Mapped[int]
+    articles: Mapped[int]
+    independent: Mapped[int]  # independent reports, copies merged
+    likelihood: Mapped[float | None] = mapped_column(Float, index=True)
+    factors: Mapped[str] = mapped_column(Text)  # JSON: the likelihood's factor contributions
+
+
+class SagaChangeRow(Base):
+    """One stage change of a saga: the feed."""
+
+    __tablename__ = "saga_changes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    saga_id: Mapped[int] = mapped_column(ForeignKey("sagas.id", ondelete="CASCADE"), index=True)
+    day: Mapped[date | None] = mapped_column(Date, index=True)
+    change: Mapped[str] = mapped_column(String(16))
+    stage: Mapped[str] = mapped_column(String(16))
+    previous: Mapped[str | None] = mapped_column(String(16))
+    article_id: Mapped[str | None] = mapped_column(String(200))
+    source: Mapped[str | None] = mapped_column(String(200))
+    reason: Mapped[str | None] = mapped_column(Text)
+
+
+class SourceRow(Base):
+    """An outlet's or journalist's track record and reliability, as last computed."""
+
+    __tablename__ = "sources"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    tier: Mapped[str] = mapped_column(String(16))
+    claims: Mapped[int]
+    hits: Mapped[int]
+    misses: Mapped[int]
+    prior_alpha: Mapped[float] = mapped_column(Float)
+    prior_beta: Mapped[float] = mapped_column(Float)
+    reliability: Mapped[float] = mapped_column(Float)
+    low: Mapped[float] = mapped_column(Float)
+    high: Mapped[float] = mapped_column(Float)
+
+
+class SagaStateRow(Base):
+    """When the saga tables were last rebuilt: the claims they cover and the as-of date."""
+
+    __tablename__ = "saga_state"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last_claim_id: Mapped[int]
+    last_renewal_id: Mapped[int]
+    claims: Mapped[int]
+    as_of: Mapped[date | None] = mapped_column(Date)
+    model_version: Mapped[str] = mapped_column(String(64))

@@ -1,0 +1,40 @@
+"""Mercato's REST API (FastAPI): sagas, the feed, sources, players, clubs, articles, squads
+and rules. Read endpoints are open; POST /articles needs the operator's bearer token.
+
+    app = create_app(Settings())          # or: mercato serve
+"""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from mercato.api.errors import install_error_handlers
+from mercato.api.news import router as news_router
+from mercato.api.sagas import router as sagas_router
+from mercato.api.squad import router as squad_router
+from mercato.assess import ensure_sagas
+from mercato.kb import load_kb
+from mercato.score import load_model
+from mercato.settings import Settings
+from mercato.store import open_store
+
+__all__ = ["create_app"]
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """The API over the store ``settings.db`` names (opened and migrated here)."""
+    settings = settings or Settings()
+    app = FastAPI(
+        title="Mercato",
+        summary="Transfer sagas with a calibrated likelihood, the evidence behind them, and source track records.",
+        version="1",
+    )
+    app.state.settings = settings
+    app.state.store = open_store(settings.db)
+    app.state.model = load_model()
+    ensure_sagas(app.state.store, load_kb())  # news ingested by older versions gets its sagas
+    install_error_handlers(app)
+    app.include_router(sagas_router)
+    app.include_router(news_router)
+    app.include_router(squad_router)
+    return app

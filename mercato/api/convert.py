@@ -1,0 +1,89 @@
+"""From domain records and stored rows to the API's response bodies."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from mercato.api.schemas import (
+    ClaimOut,
+    FactorOut,
+    FeeOut,
+    NamedOut,
+    SagaOut,
+    TimelineEntryOut,
+)
+from mercato.model import Fee, TransferClaim
+from mercato.sagas import ReportedClaim
+from mercato.score import independent_reports
+from mercato.sources import SourceBook
+from mercato.store.saga_queries import SagaSummary
+
+__all__ = ["claim_out", "factors_out", "fee_out", "saga_out", "timeline_out"]
+
+
+def fee_out(fee: Fee | None) -> FeeOut | None:
+    """A fee body, or None."""
+    return FeeOut(amount=fee.amount, currency=fee.currency, add_ons=fee.add_ons) if fee else None
+
+
+def saga_out(saga: SagaSummary) -> SagaOut:
+    """A stored saga as its response body."""
+    return SagaOut(
+        id=saga.id,
+        player=NamedOut(id=saga.player.id, name=saga.player.name),
+        from_club=NamedOut(id=saga.from_club.id, name=saga.from_club.name) if saga.from_club else None,
+        to_club=NamedOut(id=saga.to_club.id, name=saga.to_club.name),
+        stage=saga.stage,
+        reason=saga.reason,
+        likelihood=None if saga.likelihood is None else round(saga.likelihood, 4),
+        first_seen=saga.first_seen,
+        last_seen=saga.last_seen,
+        claims=saga.claims,
+        articles=saga.articles,
+        independent_reports=saga.independent,
+    )
+
+
+def factors_out(saga: SagaSummary) -> list[FactorOut]:
+    """The stored factors of a saga's likelihood."""
+    return [FactorOut(name=f.name, value=f.value, contribution=f.contribution) for f in saga.factors]
+
+
+def timeline_out(claims: Sequence[ReportedClaim], book: SourceBook, similarity: float) -> list[TimelineEntryOut]:
+    """A saga's claims as timeline entries, each marked with its independent report."""
+    report_of: dict[int, int] = {}
+    for number, report in enumerate(independent_reports(claims, book, similarity), start=1):
+        for reported in report:
+            report_of[id(reported)] = number
+    return [
+        TimelineEntryOut(
+            published=reported.published,
+            outlet=reported.outlet,
+            reported_by=reported.claim.reported_by,
+            stage=reported.claim.stage,
+            hedged=reported.claim.hedged,
+            deal_type=reported.claim.deal_type.value,
+            fee=fee_out(reported.claim.fee),
+            sentence=reported.claim.evidence.sentence,
+            article_id=reported.claim.article_id,
+            article=f"/articles/{reported.claim.article_id}" if reported.claim.article_id else None,
+            url=reported.url,
+            report=report_of[id(reported)],
+        )
+        for reported in claims
+    ]
+
+
+def claim_out(claim: TransferClaim) -> ClaimOut:
+    """A claim found in an article as its response body."""
+    return ClaimOut(
+        player=claim.player,
+        from_club=claim.from_club,
+        to_club=claim.to_club,
+        stage=claim.stage,
+        deal_type=claim.deal_type.value,
+        fee=fee_out(claim.fee),
+        reported_by=claim.reported_by,
+        hedged=claim.hedged,
+        sentence=claim.evidence.sentence,
+    )

@@ -1,0 +1,119 @@
+"""Endpoints for sagas, the feed of stage changes, and source track records."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Query
+
+from mercato.api.convert import factors_out, saga_out, timeline_out
+from mercato.api.deps import Model, StoreDep
+from mercato.api.schemas import ErrorOut, FeedEntryOut, FeedPage, SagaDetail, SagaPage, SourceOut
+from mercato.model import Stage
+from mercato.sources import load_sources
+from mercato.store.saga_queries import (
+    SagaFilter,
+    club_ids_named,
+    feed_rows,
+    find_sagas,
+    player_ids_named,
+    saga_by_id,
+    saga_timeline,
+    source_records,
+)
+
+__all__ = ["router"]
+
+router = APIRouter(tags=["sagas"], responses={422: {"model": ErrorOut}})
+
+_Limit = Annotated[int, Query(ge=1, le=500, description="page size")]
+_Offset = Annotated[int, Query(ge=0, description="items to skip")]
+
+
+@router.get("/sagas", response_model=SagaPage)
+def list_sagas(
+    store: StoreDep,
+    player: Annotated[str | None, Query(description="player id, or (part of) a name")] = None,
+    club: Annotated[str | None, Query(description="club id or name: moves to or from it")] = None,
+    stage: Stage | None = None,
+    min_likelihood: Annotated[float | None, Query(ge=0, le=1)] = None,
+    since: Annotated[date | None, Query(description="last seen on or after")] = None,
+    limit: _Limit = 50,
+    offset: _Offset = 0,
+) -> SagaPage:
+    """Sagas matching every filter given, the most likely first."""
+    wanted = SagaFilter(
+        player_ids=player_ids_named(store, player) if player else None,
+        club_ids=club_ids_named(store, club) if club else None,
+        stage=stage,
+        min_likelihood=min_likelihood,
+        since=since,
+        limit=limit,
+        offset=offset,
+    )
+    total, sagas = find_sagas(store, wanted)
+    return SagaPage(total=total, limit=limit, offset=offset, items=[saga_out(s) for s in sagas])
+
+
+@router.get("/sagas/{saga_id}", response_model=SagaDetail, responses={404: {"model": ErrorOut}})
+def get_saga(saga_id: int, store: StoreDep, model: Model) -> SagaDetail:
+    """One saga: its likelihood's factors and the timeline of claims behind it."""
+    saga = saga_by_id(store, saga_id)
+    if saga is None:
+        raise HTTPException(404, f"no saga {saga_id}; list sagas with GET /sagas")
+    claims = saga_timeline(store, saga)
+    return SagaDetail(
+        saga=saga_out(saga),
+        factors=factors_out(saga),
+        timeline=timeline_out(claims, load_sources(), model.copy_similarity),
+    )
+
+
+@router.get("/feed", response_model=FeedPage)
+def get_feed(
+    store: StoreDep,
+    since: Annotated[date | None, Query(description="changes on or after this day")] = None,
+    limit: _Limit = 100,
+    offset: _Offset = 0,
+) -> FeedPage:
+    """Stage changes (new saga, advanced, off, revived, completed) in time order."""
+    total, rows = feed_rows(store, since, limit, offset)
+    items = [
+        FeedEntryOut(
+            saga_id=r.saga_id,
+            day=r.day,
+            player=r.player,
+            to_club=r.to_club,
+            change=r.change,
+            stage=r.stage,
+            previous=r.previous,
+            article_id=r.article_id,
+            source=r.source,
+            reason=r.reason,
+        )
+        for r in rows
+    ]
+    return FeedPage(total=total, limit=limit, offset=offset, items=items)
+
+
+@router.get("/sources", response_model=list[SourceOut])
+def list_sources(store: StoreDep) -> list[SourceOut]:
+    """Outlets and journalists with claims: hits, misses and reliability, most reliable first."""
+    out = []
+    for r in source_records(store):
+        low, high = r.interval
+        out.append(
+            SourceOut(
+                name=r.name,
+                kind=r.kind,
+                tier=r.tier,
+                claims=r.claims,
+                hits=r.hits,
+                misses=r.misses,
+                reliability=round(r.reliability, 4),
+                low=round(low, 4),
+                high=round(high, 4),
+            )
+        )
+    return out

@@ -1,0 +1,224 @@
+"""The REST API's response and request bodies (pydantic): the boundary's one vocabulary."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import BaseModel, Field
+
+from mercato.model import Stage
+
+__all__ = [
+    "ArticleIn",
+    "ArticleOut",
+    "ClaimOut",
+    "ClubOut",
+    "ErrorBody",
+    "ErrorOut",
+    "FactorOut",
+    "FeeOut",
+    "FeedEntryOut",
+    "FeedPage",
+    "IngestOut",
+    "NamedOut",
+    "PlayerOut",
+    "SagaDetail",
+    "SagaOut",
+    "SagaPage",
+    "SourceOut",
+    "TimelineEntryOut",
+]
+
+
+class ErrorBody(BaseModel):
+    """What went wrong: the HTTP status and a message saying what to do."""
+
+    status: int
+    message: str
+
+
+class ErrorOut(BaseModel):
+    """Every error response: {"error": {"status", "message"}}."""
+
+    error: ErrorBody
+
+
+class NamedOut(BaseModel):
+    """A stored player or club."""
+
+    id: int
+    name: str
+
+
+class FactorOut(BaseModel):
+    """One factor of a likelihood: what the model read and the log-odds it added."""
+
+    name: str
+    value: str
+    contribution: float | None = Field(description="log-odds; null when the stage is final")
+
+
+class SagaOut(BaseModel):
+    """A saga: one player, one destination club."""
+
+    id: int
+    player: NamedOut
+    from_club: NamedOut | None
+    to_club: NamedOut
+    stage: Stage
+    reason: str | None = Field(description="why the saga is off")
+    likelihood: float | None
+    first_seen: date | None
+    last_seen: date | None
+    claims: int
+    articles: int
+    independent_reports: int
+
+
+class SagaPage(BaseModel):
+    """One page of sagas."""
+
+    total: int
+    limit: int
+    offset: int
+    items: list[SagaOut]
+
+
+class FeeOut(BaseModel):
+    """A transfer fee in whole currency units."""
+
+    amount: int
+    currency: str
+    add_ons: int | None
+
+
+class TimelineEntryOut(BaseModel):
+    """One claim of a saga's timeline, with its article."""
+
+    published: date | None
+    outlet: str | None
+    reported_by: str | None
+    stage: Stage
+    hedged: bool
+    deal_type: str
+    fee: FeeOut | None
+    sentence: str
+    article_id: str | None
+    article: str | None = Field(description="path of the article in this API")
+    url: str | None = Field(description="the article's original address")
+    report: int = Field(description="independent report it belongs to; copies share one")
+
+
+class SagaDetail(BaseModel):
+    """A saga with its likelihood's factors and its timeline of evidence."""
+
+    saga: SagaOut
+    factors: list[FactorOut]
+    timeline: list[TimelineEntryOut]
+
+
+class PlayerOut(BaseModel):
+    """A player with his sagas and what the knowledge base knows of him."""
+
+    id: int
+    name: str
+    position: str | None = None
+    current_club: str | None = None
+    contract_expiry: date | None = None
+    birth_date: date | None = None
+    sagas: list[SagaOut]
+
+
+class ClubOut(BaseModel):
+    """A club with the sagas bringing players in and taking them away."""
+
+    id: int
+    name: str
+    country: str | None = None
+    league: str | None = None
+    incoming: list[SagaOut]
+    outgoing: list[SagaOut]
+
+
+class SourceOut(BaseModel):
+    """An outlet's or journalist's track record and reliability (Beta posterior)."""
+
+    name: str
+    kind: str
+    tier: str
+    claims: int
+    hits: int
+    misses: int
+    reliability: float
+    low: float = Field(description="5th percentile of the reliability")
+    high: float = Field(description="95th percentile of the reliability")
+
+
+class FeedEntryOut(BaseModel):
+    """A stage change: new saga, advanced, off, revived or completed."""
+
+    saga_id: int
+    day: date | None
+    player: str
+    to_club: str
+    change: str
+    stage: Stage
+    previous: Stage | None
+    article_id: str | None
+    source: str | None
+    reason: str | None
+
+
+class FeedPage(BaseModel):
+    """One page of the feed."""
+
+    total: int
+    limit: int
+    offset: int
+    items: list[FeedEntryOut]
+
+
+class ClaimOut(BaseModel):
+    """A transfer claim found in an article."""
+
+    player: str
+    from_club: str | None
+    to_club: str
+    stage: Stage
+    deal_type: str
+    fee: FeeOut | None
+    reported_by: str | None
+    hedged: bool
+    sentence: str
+
+
+class ArticleOut(BaseModel):
+    """A stored article with its claims."""
+
+    id: str
+    url: str | None
+    outlet: str | None
+    published: date | None
+    title: str | None
+    text: str
+    claims: list[ClaimOut]
+
+
+class ArticleIn(BaseModel):
+    """An article to ingest."""
+
+    text: str = Field(min_length=1, max_length=2_000_000)
+    id: str | None = Field(default=None, max_length=200)
+    url: str | None = None
+    outlet: str | None = Field(default=None, max_length=200)
+    published: date | None = None
+    title: str | None = None
+
+
+class IngestOut(BaseModel):
+    """What ingesting an article did."""
+
+    id: str
+    stored: str = Field(description="new or duplicate")
+    claims: int
+    renewals: int

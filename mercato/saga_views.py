@@ -1,0 +1,109 @@
+"""Rich renderings of likelihoods, the feed, source records and calibration, for the CLI."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+from mercato.calibrate import Bin, CalibrationReport
+from mercato.sagas import StageChange
+from mercato.sources import SourceRecord
+from mercato.store.saga_tables import AssessedSaga
+
+__all__ = ["calibration_view", "feed_table", "likelihood_table", "source_table"]
+
+
+def _cell(value: object) -> Text:
+    """A cell shown as written: names and sentences may hold brackets Rich would read."""
+    return Text("-" if value is None else str(value))
+
+
+def _log_odds(value: float) -> str:
+    if math.isinf(value):
+        return "final"
+    return f"{value:+.2f}"
+
+
+def likelihood_table(item: AssessedSaga) -> Table:
+    """One saga's likelihood with each factor's contribution in log-odds."""
+    saga, likelihood = item.saga, item.likelihood
+    value = "-" if likelihood is None else f"{likelihood.value:.0%}"
+    title = f"{saga.player} -> {saga.to_club}: {saga.stage}, likelihood {value}"
+    if saga.reason:
+        title += f" ({saga.reason})"
+    table = Table("Factor", "Read", "Log-odds", title=Text(title), title_justify="left")
+    for factor in likelihood.factors if likelihood else ():
+        table.add_row(_cell(factor.name), _cell(factor.value), _log_odds(factor.contribution))
+    return table
+
+
+def feed_table(changes: Sequence[StageChange]) -> Table:
+    """Stage changes in time order: day, player, destination, change, stage, source."""
+    table = Table("Day", "Player", "To", "Change", "Stage", "Source", "Reason", title="Feed")
+    for change in changes:
+        stage = f"{change.previous} -> {change.stage}" if change.previous else str(change.stage)
+        table.add_row(
+            _cell(change.day),
+            _cell(change.player),
+            _cell(change.to_club),
+            _cell(change.change),
+            _cell(stage),
+            _cell(change.source),
+            _cell(change.reason),
+        )
+    return table
+
+
+def source_table(records: Sequence[SourceRecord]) -> Table:
+    """Sources with claims, hits, misses and reliability with its 90% interval."""
+    table = Table("Source", "Kind", "Tier", "Claims", "Hits", "Misses", "Reliability", "90% interval", title="Sources")
+    for record in records:
+        low, high = record.interval
+        table.add_row(
+            _cell(record.name),
+            _cell(record.kind),
+            _cell(record.tier),
+            str(record.claims),
+            str(record.hits),
+            str(record.misses),
+            f"{record.reliability:.2f}",
+            f"{low:.2f}-{high:.2f}",
+        )
+    return table
+
+
+def _bins(title: str, bins: Sequence[Bin]) -> Table:
+    table = Table("Predicted", "Sagas", "Mean predicted", "Came true", title=title)
+    for row in bins:
+        empty = row.count == 0
+        table.add_row(
+            f"{row.low:.1f}-{row.high:.1f}",
+            str(row.count),
+            "-" if empty else f"{row.mean_predicted:.2f}",
+            "-" if empty else f"{row.observed:.2f}",
+        )
+    return table
+
+
+def calibration_view(report: CalibrationReport) -> Group:
+    """Brier scores of the model and the stage-only baseline, and both reliability tables."""
+    figures = Table("Measure", "Value", title="Calibration (cross-validated by player)")
+    figures.add_row("sagas labelled", str(report.sagas_labelled))
+    figures.add_row("came true", str(report.came_true))
+    figures.add_row("folds", str(report.folds))
+    figures.add_row("Brier, model", f"{report.brier:.4f}")
+    figures.add_row("Brier, stage-only baseline", f"{report.baseline_brier:.4f}")
+    figures.add_row("Brier, model with prior weights", f"{report.prior_brier:.4f}")
+    weights = Table("Weight", "Value", title="Weights fitted on every labelled saga")
+    for name, value in report.model.weights.items():
+        weights.add_row(name, f"{value:+.3f}")
+    return Group(
+        figures,
+        _bins("Reliability: model", report.model_table),
+        _bins("Reliability: stage-only baseline", report.baseline_table),
+        weights,
+    )

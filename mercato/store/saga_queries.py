@@ -1,0 +1,344 @@
+"""Reading the saga tables for the REST API: sagas with filters and paging, timelines,
+players, clubs, sources, the feed and articles. Every lookup by id uses an index."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from mercato.kb import name_key
+from mercato.model import Article, DealType, Evidence, Fee, Stage, TransferClaim
+from mercato.sagas import ReportedClaim
+from mercato.sources import SourceRecord
+from mercato.store.schema import (
+    ArticleRow,
+    ClaimRow,
+    ClubRow,
+    PlayerRow,
+    SagaChangeRow,
+    SagaRow,
+    SourceRow,
+)
+from mercato.store.store import Store
+
+__all__ = [
+    "FeedRow",
+    "Named",
+    "SagaFilter",
+    "SagaSummary",
+    "StoredFactor",
+    "article_with_claims",
+    "club_by_id",
+    "club_ids_named",
+    "feed_rows",
+    "find_sagas",
+    "player_by_id",
+    "player_ids_named",
+    "saga_by_id",
+    "saga_timeline",
+    "source_records",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """A stored player or club: its id and name."""
+
+    id: int
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class StoredFactor:
+    """One stored factor of a saga's likelihood (contribution None: the stage is final)."""
+
+    name: str
+    value: str
+    contribution: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class SagaSummary:
+    """A stored saga."""
+
+    id: int
+    player: Named
+    to_club: Named
+    from_club: Named | None
+    stage: Stage
+    reason: str | None
+    first_seen: date | None
+    last_seen: date | None
+    claims: int
+    articles: int
+    independent: int
+    likelihood: float | None
+    factors: tuple[StoredFactor, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SagaFilter:
+    """What GET /sagas asks for: all filters optional, one page."""
+
+    player_ids: list[int] | None = None
+    club_ids: list[int] | None = None
+    stage: Stage | None = None
+    min_likelihood: float | None = None
+    since: date | None = None
+    limit: int = 50
+    offset: int = 0
+
+
+_to = aliased(ClubRow)
+_from = aliased(ClubRow)
+
+
+def _saga_query() -> Select[tuple[SagaRow, str, str, str | None]]:
+    return (
+        select(SagaRow, PlayerRow.name, _to.name, _from.name)
+        .join(PlayerRow, SagaRow.player_id == PlayerRow.id)
+        .join(_to, SagaRow.to_club_id == _to.id)
+        .outerjoin(_from, SagaRow.from_club_id == _from.id)
+    )
+
+
+def _summary(row: SagaRow, player: str, to_club: str, from_club: str | None) -> SagaSummary:
+    factors = tuple(StoredFactor(f["name"], f["value"], f["contribution"]) for f in json.loads(row.factors or "[]"))
+    return SagaSummary(
+        id=row.id,
+        player=Named(row.player_id, player),
+        to_club=Named(row.to_club_id, to_club),
+        from_club=Named(row.from_club_id, from_club) if row.from_club_id and from_club else None,
+        stage=Stage(row.stage),
+        reason=row.reason,
+        first_seen=row.first_seen,
+        last_seen=row.last_seen,
+        claims=row.claims,
+        articles=row.articles,
+        independent=row.independent,
+        likelihood=row.likelihood,
+        factors=factors,
+    )
+
+
+def _ids_named(session: Session, table: type[PlayerRow] | type[ClubRow], text: str) -> list[int]:
+    """Ids for an id, an exact name, a case-insensitive part, or an accent-free part."""
+    text = text.strip()
+    if text.isdigit():
+        return [int(text)]
+    exact = list(session.scalars(select(table.id).where(table.name == text)))
+    if exact:
+        return exact
+    part = list(session.scalars(select(table.id).where(func.lower(table.name).contains(text.lower(), autoescape=True))))
+    if part:
+        return part
+    wanted = name_key(text)
+    return [i for i, name in session.execute(select(table.id, table.name)) if wanted and wanted in name_key(name)]
+
+
+def player_ids_named(store: Store, text: str) -> list[int]:
+    """Stored players matching an id or (part of) a name."""
+    with store.session() as session:
+        return _ids_named(session, PlayerRow, text)
+
+
+def club_ids_named(store: Store, text: str) -> list[int]:
+    """Stored clubs matching an id or (part of) a name."""
+    with store.session() as session:
+        return _ids_named(session, ClubRow, text)
+
+
+def find_sagas(store: Store, wanted: SagaFilter) -> tuple[int, list[SagaSummary]]:
+    """The number of sagas matching, and one page of them, the most likely first."""
+    conditions = []
+    if wanted.player_ids is not None:
+        conditions.append(SagaRow.player_id.in_(wanted.player_ids))
+    if wanted.club_ids is not None:
+        conditions.append(or_(SagaRow.to_club_id.in_(wanted.club_ids), SagaRow.from_club_id.in_(wanted.club_ids)))
+    if wanted.stage is not None:
+        conditions.append(SagaRow.stage == wanted.stage.value)
+    if wanted.min_likelihood is not None:
+        conditions.append(SagaRow.likelihood >= wanted.min_likelihood)
+    if wanted.since is not None:
+        conditions.append(SagaRow.last_seen >= wanted.since)
+    where = and_(*conditions) if conditions else None
+    count = select(func.count(SagaRow.id))
+    query = (
+        _saga_query()
+        .order_by(SagaRow.likelihood.desc().nulls_last(), SagaRow.last_seen.desc(), SagaRow.id)
+        .limit(wanted.limit)
+        .offset(wanted.offset)
+    )
+    if where is not None:
+        count, query = count.where(where), query.where(where)
+    with store.session() as session:
+        total = session.scalar(count) or 0
+        return total, [_summary(*row) for row in session.execute(query)]
+
+
+def saga_by_id(store: Store, saga_id: int) -> SagaSummary | None:
+    """One saga by id."""
+    with store.session() as session:
+        row = session.execute(_saga_query().where(SagaRow.id == saga_id)).first()
+        return _summary(*row) if row else None
+
+
+def _fee(row: ClaimRow) -> Fee | None:
+    if row.fee_amount is None or row.fee_currency is None:
+        return None
+    return Fee(row.fee_amount, row.fee_currency, row.fee_add_ons)
+
+
+def _claim(row: ClaimRow, player: str, to_club: str, from_club: str | None) -> TransferClaim:
+    return TransferClaim(
+        player=player,
+        to_club=to_club,
+        stage=Stage(row.stage),
+        deal_type=DealType(row.deal_type),
+        evidence=Evidence(row.evidence, (row.span_start, row.span_end)),
+        from_club=from_club,
+        fee=_fee(row),
+        reported_by=row.reported_by,
+        hedged=row.hedged,
+        article_id=row.article_id,
+    )
+
+
+def saga_timeline(store: Store, saga: SagaSummary) -> list[ReportedClaim]:
+    """A saga's claims in time order, with each article's date, outlet and link."""
+    from_club = aliased(ClubRow)
+    query = (
+        select(ClaimRow, from_club.name, ArticleRow.published, ArticleRow.outlet, ArticleRow.url)
+        .join(ArticleRow, ClaimRow.article_id == ArticleRow.id)
+        .outerjoin(from_club, ClaimRow.from_club_id == from_club.id)
+        .where(ClaimRow.player_id == saga.player.id, ClaimRow.to_club_id == saga.to_club.id)
+        .order_by(ArticleRow.published, ArticleRow.id, ClaimRow.span_start, ClaimRow.id)
+    )
+    with store.session() as session:
+        return [
+            ReportedClaim(_claim(row, saga.player.name, saga.to_club.name, from_name), published, outlet, url)
+            for row, from_name, published, outlet, url in session.execute(query)
+        ]
+
+
+def player_by_id(store: Store, player_id: int) -> tuple[Named, list[SagaSummary]] | None:
+    """A stored player and his sagas, the most likely first."""
+    with store.session() as session:
+        row = session.get(PlayerRow, player_id)
+        if row is None:
+            return None
+        query = (
+            _saga_query()
+            .where(SagaRow.player_id == player_id)
+            .order_by(SagaRow.likelihood.desc().nulls_last(), SagaRow.id)
+        )
+        return Named(row.id, row.name), [_summary(*r) for r in session.execute(query)]
+
+
+def club_by_id(
+    store: Store, club_id: int, limit: int = 200
+) -> tuple[Named, list[SagaSummary], list[SagaSummary]] | None:
+    """A stored club with its incoming and outgoing sagas, the most likely first."""
+    with store.session() as session:
+        row = session.get(ClubRow, club_id)
+        if row is None:
+            return None
+        order = (SagaRow.likelihood.desc().nulls_last(), SagaRow.id)
+        incoming = _saga_query().where(SagaRow.to_club_id == club_id).order_by(*order)
+        outgoing = _saga_query().where(SagaRow.from_club_id == club_id).order_by(*order)
+        return (
+            Named(row.id, row.name),
+            [_summary(*r) for r in session.execute(incoming.limit(limit))],
+            [_summary(*r) for r in session.execute(outgoing.limit(limit))],
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class FeedRow:
+    """One stage change with its saga's id, player and destination."""
+
+    saga_id: int
+    day: date | None
+    player: str
+    to_club: str
+    change: str
+    stage: Stage
+    previous: Stage | None
+    article_id: str | None
+    source: str | None
+    reason: str | None
+
+
+def feed_rows(store: Store, since: date | None = None, limit: int = 100, offset: int = 0) -> tuple[int, list[FeedRow]]:
+    """Stage changes on or after ``since``, in time order (undated ones only without since)."""
+    query = (
+        select(SagaChangeRow, PlayerRow.name, ClubRow.name)
+        .join(SagaRow, SagaChangeRow.saga_id == SagaRow.id)
+        .join(PlayerRow, SagaRow.player_id == PlayerRow.id)
+        .join(ClubRow, SagaRow.to_club_id == ClubRow.id)
+        .order_by(SagaChangeRow.day, SagaChangeRow.id)
+    )
+    count = select(func.count(SagaChangeRow.id))
+    if since is not None:
+        query = query.where(SagaChangeRow.day >= since)
+        count = count.where(SagaChangeRow.day >= since)
+    with store.session() as session:
+        total = session.scalar(count) or 0
+        rows = [
+            FeedRow(
+                c.saga_id,
+                c.day,
+                player,
+                club,
+                c.change,
+                Stage(c.stage),
+                Stage(c.previous) if c.previous else None,
+                c.article_id,
+                c.source,
+                c.reason,
+            )
+            for c, player, club in session.execute(query.limit(limit).offset(offset))
+        ]
+    return total, rows
+
+
+def source_records(store: Store) -> list[SourceRecord]:
+    """Every source with claims and its track record, the most reliable first."""
+    query = select(SourceRow).order_by(SourceRow.reliability.desc(), SourceRow.name)
+    with store.session() as session:
+        return [
+            SourceRecord(r.name, r.kind, r.tier, r.claims, r.hits, r.misses, r.prior_alpha, r.prior_beta)
+            for r in session.scalars(query)
+        ]
+
+
+def article_with_claims(store: Store, article_id: str) -> tuple[Article, list[TransferClaim]] | None:
+    """A stored article and the transfer claims found in it."""
+    player, to_club, from_club = PlayerRow, aliased(ClubRow), aliased(ClubRow)
+    with store.session() as session:
+        row = session.get(ArticleRow, article_id)
+        if row is None:
+            return None
+        article = Article(
+            id=row.id,
+            text=row.text,
+            content_hash=row.content_hash,
+            url=row.url,
+            outlet=row.outlet,
+            published=row.published,
+            title=row.title,
+            source=row.source,
+        )
+        query = (
+            select(ClaimRow, player.name, to_club.name, from_club.name)
+            .join(player, ClaimRow.player_id == player.id)
+            .join(to_club, ClaimRow.to_club_id == to_club.id)
+            .outerjoin(from_club, ClaimRow.from_club_id == from_club.id)
+            .where(ClaimRow.article_id == article_id)
+            .order_by(ClaimRow.span_start, ClaimRow.id)
+        )
+        return article, [_claim(*r) for r in session.execute(query)]
