@@ -33,10 +33,13 @@ _ROLE_NOUNS = (
     r"Portuguese|Swede|Dane|Norwegian|Pole|Scot|Welshman|Irishman|Belgian|Brazilian|German|Croat|"
     r"Uruguayan|Colombian|Mexican|Nigerian|Moroccan|Senegalese|Japanese|South Korean|Egyptian"
 )
-_ROLE = re.compile(
-    rf"\b[Tt]he\s+(?:(?!(?:is|are|was|were|has|have|had|of|to|in|and|for|with)\b)[\w'’-]+\s+){{0,5}}"
-    rf"(?:{_ROLE_NOUNS})\b(?!\s+(?:of|in|for|at)\b)"
+# Words between 'the' and a role noun: names, numbers, hyphenated words and a few adjectives
+# ('the RB Leipzig and Croatia star', 'the veteran forward', 'the 26-year-old Barcelona midfielder').
+_ROLE_WORD = (
+    r"(?:[A-Z][\w'’.-]*|\d[\w-]*|[a-z]+-[\w-]+|and|former|veteran|teenage|young|experienced|talented|"
+    r"prolific|versatile|exciting|star|new|current|long-time|first-choice|senior|attacking|defensive|central)"
 )
+_ROLE = re.compile(rf"\b[Tt]he\s+(?:{_ROLE_WORD}\s+){{0,5}}(?:{_ROLE_NOUNS})\b(?!\s+(?:of|in|for|at)\b)")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|him|[Hh]is)\b")
 # Words that start capitalised sequences which are not people.
 _NOT_NAMES = frozenset(
@@ -162,6 +165,8 @@ _PLAYER_AFTER = re.compile(
     re.IGNORECASE,
 )
 _LIST_GAP = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$")
+# How far back (in characters) a role mention looks for the player it stands for.
+_SUBJECT_WINDOW = 400
 # Players of the knowledge base who last played longer ago than this are not transfer news.
 _ACTIVE_YEARS = 2
 
@@ -255,6 +260,17 @@ def _resolve_clubs(text: str, linker: Linker, blocked: list[tuple[int, int]], ou
     return refs
 
 
+def _title_case_lines(text: str) -> list[tuple[int, int]]:
+    """Lines written in Title Case (headlines), where capitals do not mark names."""
+    spans, offset = [], 0
+    for line in text.split("\n"):
+        words = re.findall(r"[^\W\d_][\w'’-]*", line)
+        if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.75 * len(words):
+            spans.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    return spans
+
+
 def _not_a_name(word: str) -> bool:
     return word.lower() in _NOT_NAMES
 
@@ -286,7 +302,10 @@ def find_mentions(text: str, linker: Linker, outlets: frozenset[str], published:
         if " " in m.surface or not _overlaps((m.start, m.end), club_matches)
     ]
     found: list[tuple[int, int, str]] = []
+    headlines = _title_case_lines(prepared)
     for m in _PERSON.finditer(prepared):
+        if _overlaps((m.start(), m.end()), headlines):
+            continue  # in a Title Case headline every word looks like a name
         words = list(re.finditer(r"\S+", re.sub(r"['’]s$", "", m.group(0))))
         while words and _not_a_name(words[0].group(0)):
             words.pop(0)
@@ -412,10 +431,12 @@ def _fits(role: str, player: Player | None, published: date | None) -> bool:
 
 
 def _pointer_refs(prepared: str, refs: list[PlayerRef], linker: Linker, published: date | None) -> list[PlayerRef]:
-    """Role mentions and pronouns, resolved to the player named most recently before them
-    whom the role fits (nationality, position and age from the knowledge base)."""
+    """Role mentions and pronouns, resolved to a player named before them whom the role fits
+    (nationality, position and age from the knowledge base): of those named in the stretch
+    just before, the one the article names most often (its subject), then the most recent."""
     named = sorted(refs, key=lambda r: r.start)
     known = {r.entity: linker.kb.player_named(r.entity) for r in named}
+    weight = Counter(r.entity for r in named)
     pointers = []
     for pattern in (_ROLE, _PRONOUN):
         for m in pattern.finditer(prepared):
@@ -428,6 +449,10 @@ def _pointer_refs(prepared: str, refs: list[PlayerRef], linker: Linker, publishe
             ordered = before + after
             fitting = [r for r in ordered if _fits(m.group(0), known[r.entity], published)]
             candidates = fitting or ordered
+            recent = [r for r in candidates if r.end <= m.start() and m.start() - r.end <= _SUBJECT_WINDOW]
+            if recent and pattern is _ROLE:
+                best = max(range(len(recent)), key=lambda k: (weight[recent[k].entity], -k))
+                candidates = [recent[best]]
             if candidates:
                 pointers.append(PlayerRef(m.start(), m.end(), candidates[0].entity, False))
     return pointers
