@@ -257,7 +257,24 @@ def _resolve_clubs(text: str, linker: Linker, blocked: list[tuple[int, int]], ou
         if target and not _overlaps((found.start(), found.end()), [(r.start, r.end) for r in refs]):
             refs.append(ClubRef(found.start(), found.end(), target.club))
     refs.sort(key=lambda r: r.start)
+    refs += _club_pronouns(text, refs)
+    refs.sort(key=lambda r: r.start)
     return refs
+
+
+_CLUB_PRONOUN = re.compile(r"\b(?:They|they|them)\b")
+_CLUB_SUBJECT_AFTER = re.compile(r"^(?:['’]s)?\s+(?:\w+\s+)?(?:are|have|has|is|were|had|will|would|could|made|signed|agreed)\b")
+
+
+def _club_pronouns(text: str, refs: list[ClubRef]) -> list[ClubRef]:
+    """'They have already signed X': 'they' as the club last named as a sentence's subject."""
+    subjects = [r for r in refs if _CLUB_SUBJECT_AFTER.match(text[r.end : r.end + 40])]
+    pointers = []
+    for m in _CLUB_PRONOUN.finditer(text):
+        before = [r for r in subjects if r.end <= m.start() and m.start() - r.end <= _SUBJECT_WINDOW]
+        if before:
+            pointers.append(ClubRef(m.start(), m.end(), before[-1].club))
+    return pointers
 
 
 def _title_case_lines(text: str) -> list[tuple[int, int]]:
