@@ -66,7 +66,7 @@ _SELLER_AFTER = re.compile(
 )
 _POSSESSIVE_DEAL_BEFORE = re.compile(r"\b(?:his|their|the player's)\s+$", re.IGNORECASE)
 _DEAL_WITH_BEFORE = re.compile(
-    r"(?<!personal )(?:agreed|agreement|deal|terms|fee|talks|negotiations|discussions|contact)\s+(?:\w+\s+){0,3}with\s+$"
+    r"(?<!personal )(?:agreed|agreement|deal|terms|fee)\s+(?:\w+\s+){0,3}with\s+$"
     r"|\bpaid\s+$|\bfrom\s+(?:\w+\s+){0,2}(?:club|side)\s+$",
     re.IGNORECASE,
 )

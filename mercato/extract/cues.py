@@ -37,14 +37,14 @@ _CUES: tuple[tuple[Stage, str], ...] = (
     (
         Stage.COMPLETED,
         r"(?:have|has|had)\s+(?:now\s+|officially\s+|already\s+|just\s+)?(?:completed|confirmed|sealed|finalised|finalized|announced)\b|"
-        r"completed? (?:a |his |the |their )?" + _W + r"{0,3}(?:move|switch|transfer|signing|deal)\b|"
+        r"completed?\s+(?:a |his |the |their )?" + _W + r"{0,3}(?:move|switch|transfer|signing|deal)\b|"
         r"(?:have|has|had)\s+(?:already\s+|now\s+|just\s+|so far\s+(?:only\s+)?)?(?:signed|bought|unveiled|snapped up|landed|sold)\b|"
         r"\bjoined\b(?!(?:\s+\w+){0,3}\s+in the (?:race|hunt|queue|battle|chase))|joins\b|\bsigned for\b|signed (?:a |an )?"
         + _W
         + r"{0,2}(?:deal|contract) (?:at|with)\b|"
         r"confirm(?:ed|s)? the (?:[^ ]+ )?(?:signing|arrival|capture)|officially|unveil\w*|arrival of|addition of|"
         r"arrived (?:on|at|from)\b|saw them (?:buy|sign)|(?:summer|january|winter|first|second|third|final|latest|new) signing|"
-        r"(?:have|has) paid\b|\blost\b" + _W + r"{0,4}to\b|flew in .* for his .* return|sealed .*signing|"
+        r"(?:have|has) paid\b|\blost\s+" + _W + r"{0,4}to\b|flew in .* for his .* return|sealed .*signing|"
         r"took the no\.|will take the no\.|signed (?:a |an )?\w+-year (?:deal|contract)|signing so far|"
         r"(?:only|senior|marquee|record) signing",
     ),

@@ -52,19 +52,39 @@ _FIT = re.compile(
     re.IGNORECASE,
 )
 # Not a player's absence: a squad's "injury crisis", "injury time".
-_NOT_A_CUE = re.compile(r"\binjury(?:[ -]time| crisis| list| news| record| problems)\b",
-                        re.IGNORECASE)
+_NOT_A_CUE = re.compile(r"\binjury(?:[ -]time| crisis| list| news| record| problems)\b", re.IGNORECASE)
 
-_NUMBERS = {"one": 1, "a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twelve": 12}
+_NUMBERS = {
+    "one": 1,
+    "a": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "twelve": 12,
+}
 _NUMBER = r"(\d+|one|a|two|three|four|five|six|seven|eight|nine|ten|twelve)"
-_DURATION = re.compile(
-    rf"\b(?:{_NUMBER}\s*(?:to|or|-|–)\s*)?{_NUMBER}\s+(week|month)s?\b", re.IGNORECASE
+_DURATION = re.compile(rf"\b(?:{_NUMBER}\s*(?:to|or|-|–)\s*)?{_NUMBER}\s+(week|month)s?\b", re.IGNORECASE)
+_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 )
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-           "september", "october", "november", "december")
-_UNTIL_MONTH = re.compile(r"\b(?:until|till|before)\s+(" + "|".join(_MONTHS) + r")\b",
-                          re.IGNORECASE)
+_UNTIL_MONTH = re.compile(r"\b(?:until|till|before)\s+(" + "|".join(_MONTHS) + r")\b", re.IGNORECASE)
 
 _PARTICLES = r"(?:van|von|de|der|den|da|dos|das|di|du|del|della|le|la|ten|ter|el|al|bin|mac)"
 # A capitalised word; an apostrophe inside is kept (O'Shea) but a possessive 's is not.
@@ -84,16 +104,20 @@ _STOP_LINES = (
     "goalkeeper defender midfielder winger striker forward captain star youngster veteran",
 )
 _STOP = frozenset(word for line in _STOP_LINES for word in line.split())
-_INSTITUTION = re.compile(r"\b(?:League|Cup|Sports?|News|Club|FC|United|City|Stadium|"
-                          r"Association|Federation|Press|Times|Mail|Post)\b")
+_INSTITUTION = re.compile(
+    r"\b(?:League|Cup|Sports?|News|Club|FC|United|City|Stadium|"
+    r"Association|Federation|Press|Times|Mail|Post)\b"
+)
 _ROLE_AFTER = re.compile(
     r"\s*(?:'s\s+)?(?:international|defender|midfielder|striker|forward|winger|goalkeeper|"
     r"full-back|right-back|left-back|centre-back|boss|manager|coach|head coach|side|"
     r"club|giants|outfit|team|squad|academy|star|captain|vice-captain|fans|supporters)\b"
 )
 # A manager speaking ("Ten Hag confirmed: 'a small injury'") is not the injured player.
-_SPEAKS = re.compile(r"\s+(?:has\s+)?(?:said|says|confirmed|told|added|explained|revealed|"
-                     r"admitted|insisted)\b")
+_SPEAKS = re.compile(
+    r"\s+(?:has\s+)?(?:said|says|confirmed|told|added|explained|revealed|"
+    r"admitted|insisted)\b"
+)
 # After these a capitalised run is an opponent or a place ("against Switzerland").
 _PLACE_BEFORE = re.compile(r"\b(?:against|versus|vs|v|at|in|to|from|into)\s*$")
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+['\"’”)\]]*|$)")
@@ -136,16 +160,13 @@ def _names(sentence: str, cue_starts: list[int]) -> list[_Name]:
         if not words or start < 0 or all(w.lower() in _STOP for w in words):
             continue
         text = " ".join(words)
-        end = start + len(sentence[start:match.end()])
-        if (_INSTITUTION.search(text) or _PART.search(text) or text.isupper()
-                or any(ch.isdigit() for ch in text)):
+        end = start + len(sentence[start : match.end()])
+        if _INSTITUTION.search(text) or _PART.search(text) or text.isupper() or any(ch.isdigit() for ch in text):
             continue  # a club, a body part ("Anterior Cruciate Ligament"), an acronym
         if re.search(r"\bthe$", sentence[:start].rstrip().lower()):
             continue  # "the Reds", "the Gunners": a club, not a player
         after = sentence[end:]
-        if _ROLE_AFTER.match(after) or _SPEAKS.match(after) or _PLACE_BEFORE.search(
-            sentence[:start]
-        ):
+        if _ROLE_AFTER.match(after) or _SPEAKS.match(after) or _PLACE_BEFORE.search(sentence[:start]):
             continue
         # A possessive names a club or a person whose injury follows at once
         # ("Saka's hamstring injury"); otherwise it is "Tottenham Hotspur's".
@@ -194,7 +215,7 @@ def _owner(cue: _Cue, names: list[_Name], sentence: str) -> _Name | None:
     before = [n for n in names if n.end <= cue.start]
     if before:
         # A cue inside a quotation is not about the speaker named before it.
-        between = sentence[before[-1].end:cue.start]
+        between = sentence[before[-1].end : cue.start]
         return None if re.search(r"[“\"]", between) else before[-1]
     after = [n for n in names if n.start >= cue.start]
     return after[0] if after else None
@@ -249,18 +270,18 @@ def find_injuries(text: str, published: date | None = None) -> tuple[InjuryClaim
         for i, name in enumerate(ordered):
             own = owned[name]
             statuses = {c.status for c in own}
-            status = next(s for s in (InjuryStatus.FIT, InjuryStatus.SUSPENDED,
-                                      InjuryStatus.INJURED) if s in statuses)
+            status = next(s for s in (InjuryStatus.FIT, InjuryStatus.SUSPENDED, InjuryStatus.INJURED) if s in statuses)
             injury = _worst([c.injury for c in own if c.injury and c.status == status])
             end = ordered[i + 1].start if i + 1 < len(ordered) else len(sentence)
-            until = None if status == InjuryStatus.FIT else _until(
-                sentence[name.start:end], injury, published)
-            claims.append(InjuryClaim(
-                player=name.text,
-                status=status,
-                evidence=Evidence(sentence, (offset, offset + len(sentence))),
-                until=until,
-                injury=injury,
-                reported_on=published,
-            ))
+            until = None if status == InjuryStatus.FIT else _until(sentence[name.start : end], injury, published)
+            claims.append(
+                InjuryClaim(
+                    player=name.text,
+                    status=status,
+                    evidence=Evidence(sentence, (offset, offset + len(sentence))),
+                    until=until,
+                    injury=injury,
+                    reported_on=published,
+                )
+            )
     return tuple(claims)
