@@ -42,7 +42,8 @@ def extract(article: Article, kb: KnowledgeBase) -> ExtractionResult:
     mentions = find_mentions(text, linker_for(kb), frozenset(known_outlets()), article.published)
     every_clause = clauses_of(sentences, mentions)
     current = _current_clubs(text, every_clause)  # history also tells where a player is now
-    clauses = [c for c in every_clause if not is_background(c, article.published)]
+    year = article.published.year if article.published else None
+    clauses = [c for c in every_clause if not is_background(c, year)]
     pairs: dict[tuple[str, str], PairEvidence] = {}
     renewals: dict[str, tuple[str, list[Stage], Clause]] = {}
     index = {s.start: i for i, s in enumerate(sentences)}

@@ -65,6 +65,11 @@ _SELLER_AFTER = re.compile(
     re.IGNORECASE,
 )
 _POSSESSIVE_DEAL_BEFORE = re.compile(r"\b(?:his|their|the player's)\s+$", re.IGNORECASE)
+_CURRENT_DEAL_BEFORE = re.compile(
+    r"(?:\bhis|\btheir|['’]s)\s+(?:current\s+|existing\s+|present\s+)?(?:\w+\s+)?(?:contract|deal)\s+(?:at|with)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_LEAVING_AFTER = re.compile(r"^\s+(?:is|are|was)\s+(?:\w+\s+)?(?:leaving|departing)\b|^\s+(?:will|is set to|wants to) (?:leave|depart)\b|^\s+leaves\b")
 _DEAL_WITH_BEFORE = re.compile(
     r"(?<!personal )(?:agreed|agreement|deal|terms|fee)\s+(?:\w+\s+){0,3}with\s+$"
     r"|\bpaid\s+$|\bfrom\s+(?:\w+\s+){0,2}(?:club|side)\s+$",
@@ -80,7 +85,8 @@ _BACKGROUND_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _BACKGROUND_CLAUSE = re.compile(
-    r"\b(?:in|from|between) (?:19|20)\d\d\b|\b(?:19|20)\d\d-\d\d\b|\bfollowing in the footsteps|"
+    r"\b(?:in|from|between|of) (?:19|20)\d\d\b|\b(?:19|20)\d\d-\d\d\b|\bfollowing in the footsteps|"
+    r"\b(?:months|years|weeks|seasons) ago\b|"
     r"\bprevious(?:ly)?\b|\bback in\b|\bearlier in his career|\bwhere he (?:played|spent)|\bcame through\b|"
     r"\bhas been (?:at|with)\b|\bgraduate\b|\bin the past\b|\blast (?:summer|season|year)\b",
     re.IGNORECASE,
@@ -168,6 +174,8 @@ def seller_evidence(text: str, clause: Clause) -> list[SellerEvidence]:
             continue
         if (
             (_POSSESSIVE_DEAL_BEFORE.search(before) and re.match(r"^\s+(?:contract|deal)\b", after))
+            or _CURRENT_DEAL_BEFORE.search(before)
+            or (target.start > ref.end and _LEAVING_AFTER.match(text[target.end : target.end + 40]))
             or (_FROM_BEFORE.search(before) and not _INTEREST_FROM.search(before))
             or _DEAL_WITH_BEFORE.search(before)
         ):
@@ -315,13 +323,16 @@ def stage_for(text: str, clause: Clause, destination: ClubRef, destinations: lis
     return max((Stage.INTEREST if c.hedged else c.stage for c in relevant), key=lambda s: s.rank)
 
 
-def is_background(clause: Clause, published: date | None) -> bool:
-    """Whether a clause tells history (an earlier window, a career path), not news."""
+def is_background(clause: Clause, year: int | None) -> bool:
+    """Whether a clause tells history (an earlier window, a career path), not news.
+
+    ``year`` is the article's publication year; without one, any sign of history counts.
+    """
     if _BACKGROUND_CLAUSE.search(clause.text):
-        if published is None:
+        if year is None:
             return True
         years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", clause.text)]
-        return not years or min(years) < published.year
+        return not years or min(years) < year
     return False
 
 
