@@ -21,12 +21,13 @@ from mercato.extract.claims import (
     seller_evidence,
     stage_for,
 )
+from mercato.extract.cues import deal_type_of
 from mercato.extract.mentions import find_mentions
 from mercato.extract.sentences import Sentence, split_sentences
 from mercato.extract.sources import find_attributions, gossip_heading, known_outlets
 from mercato.kb import KnowledgeBase
 from mercato.kb.link import linker_for
-from mercato.model import Article, Evidence, ExtractionResult, RenewalClaim, Stage, TransferClaim
+from mercato.model import Article, DealType, Evidence, ExtractionResult, RenewalClaim, Stage, TransferClaim
 
 __all__ = ["extract"]
 
@@ -90,7 +91,7 @@ def extract(article: Article, kb: KnowledgeBase) -> ExtractionResult:
         if touched or clause.clubs or clause.players:
             previous = touched
     claims = _close_other_moves(
-        [_claim(article, pair, current, sentences) for pair in pairs.values()],
+        [_claim(article, pair, current, sentences, _player_terms(pair.player, clauses)) for pair in pairs.values()],
         {p for p, (_, stages, _) in renewals.items() if pair_stage(stages) in (Stage.AGREED, Stage.COMPLETED)},
     )
     return ExtractionResult(
@@ -128,8 +129,19 @@ def _evidence(sentence: Sentence) -> Evidence:
     return Evidence(sentence.text, (sentence.start, sentence.end))
 
 
-def _claim(article: Article, pair: PairEvidence, current: dict[str, str], sentences: list[Sentence]) -> TransferClaim:
+def _player_terms(player: str, clauses: list[Clause]) -> DealType:
+    """The terms the article states for a player's move anywhere it speaks of him: a fee or a
+    free transfer said once holds for the move it reports ('free' or 'permanent' only)."""
+    found = deal_type_of([c.text for c in clauses if any(p.entity == player for p in c.players)])
+    return found if found in (DealType.FREE, DealType.PERMANENT) else DealType.UNKNOWN
+
+
+def _claim(
+    article: Article, pair: PairEvidence, current: dict[str, str], sentences: list[Sentence], player_terms: DealType
+) -> TransferClaim:
     deal_type, fee = pair_terms(pair)
+    if deal_type is DealType.UNKNOWN:
+        deal_type = player_terms
     return TransferClaim(
         player=pair.player,
         to_club=pair.to_club,
