@@ -1,0 +1,71 @@
+"""The API through a real uvicorn server (`mercato serve`) on a free loopback port."""
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+from tests.api.conftest import TOKEN
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _get(url, headers=None, data=None):
+    request = urllib.request.Request(url, data=data, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read())
+
+
+@pytest.fixture
+def server(db_url):
+    port = _free_port()
+    env = {**os.environ, "MERCATO_DB": db_url, "MERCATO_API_TOKEN": TOKEN}
+    command = [sys.executable, "-c", "from mercato.cli import app; app()", "serve",
+               "--host", "127.0.0.1", "--port", str(port)]
+    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(f"{base}/openapi.json", timeout=2).close()
+                break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"server did not start: {process.stdout.read()!r}") from None
+                time.sleep(0.2)
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+        process.stdout.close()
+
+
+def test_a_real_server_answers_reads_writes_and_errors(server):
+    status, page = _get(f"{server}/sagas?player=Kane")
+    assert status == 200 and page["total"] == 2
+    saga_id = page["items"][0]["id"]
+    status, detail = _get(f"{server}/sagas/{saga_id}")
+    assert status == 200 and detail["timeline"]
+    status, error = _get(f"{server}/sagas/999999")
+    assert (status, error["error"]["status"]) == (404, 404)
+    body = json.dumps({"text": "Chelsea have signed Mason Mount.", "id": "e2e"}).encode()
+    status, error = _get(f"{server}/articles", {"Content-Type": "application/json"}, body)
+    assert status == 401

@@ -1,0 +1,80 @@
+"""POST /articles behind the bearer token, and the one JSON shape of every error."""
+
+import pytest
+from fastapi.testclient import TestClient
+
+from mercato.api import create_app
+from mercato.settings import Settings
+from tests.api.conftest import TOKEN
+
+ARTICLE = {"text": "Arsenal have signed Declan Rice from West Ham for £105m.",
+           "published": "2023-07-15", "outlet": "BBC Sport", "id": "rice-done"}
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+
+
+def test_posting_an_article_stores_its_claims_and_updates_the_sagas(fresh_client):
+    response = fresh_client.post("/articles", json=ARTICLE, headers=AUTH)
+    assert response.status_code == 201
+    assert response.json() == {"id": "rice-done", "stored": "new", "claims": 1, "renewals": 0}
+    [saga] = fresh_client.get("/sagas", params={"player": "Rice"}).json()["items"]
+    assert (saga["to_club"]["name"], saga["stage"], saga["likelihood"]) == ("Arsenal", "completed", 1.0)
+
+
+def test_posting_the_same_text_again_changes_nothing(fresh_client):
+    fresh_client.post("/articles", json=ARTICLE, headers=AUTH)
+    again = fresh_client.post("/articles", json=ARTICLE, headers=AUTH)
+    assert again.status_code == 200 and again.json()["stored"] == "duplicate"
+    assert fresh_client.get("/sagas").json()["total"] == 1
+
+
+def test_posting_without_a_token_is_refused(fresh_client):
+    response = fresh_client.post("/articles", json=ARTICLE)
+    assert response.status_code == 401
+    assert response.headers["www-authenticate"] == "Bearer"
+
+
+def test_posting_with_a_wrong_token_is_refused(fresh_client):
+    response = fresh_client.post("/articles", json=ARTICLE, headers={"Authorization": "Bearer nope"})
+    assert response.status_code == 401
+    assert "wrong bearer token" in response.json()["error"]["message"]
+
+
+def test_writes_are_disabled_when_the_operator_sets_no_token(tmp_path):
+    app = create_app(Settings(db=f"sqlite:///{tmp_path / 'n.db'}", api_token=None))
+    with TestClient(app) as client:
+        response = client.post("/articles", json=ARTICLE, headers=AUTH)
+    app.state.store.close()
+    assert response.status_code == 403
+    assert "MERCATO_API_TOKEN" in response.json()["error"]["message"]
+
+
+def test_an_id_taken_by_another_text_is_a_conflict(fresh_client):
+    fresh_client.post("/articles", json=ARTICLE, headers=AUTH)
+    other = {**ARTICLE, "text": "Chelsea have signed Mason Mount."}
+    assert fresh_client.post("/articles", json=other, headers=AUTH).status_code == 409
+
+
+@pytest.mark.parametrize("method, path, kwargs, status", [
+    ("get", "/sagas/999999", {}, 404),
+    ("get", "/sagas/not-a-number", {}, 422),
+    ("get", "/sagas?limit=0", {}, 422),
+    ("get", "/sagas?stage=rumoured", {}, 422),
+    ("get", "/players/999999", {}, 404),
+    ("get", "/clubs/999999", {}, 404),
+    ("get", "/articles/nope", {}, 404),
+    ("get", "/clubs/Nowhere%20Rovers/squad", {}, 404),
+    ("get", "/fit?player=Nobody%20Atall&club=Arsenal", {}, 404),
+    ("get", "/rules/check?to_club=Real%20Madrid&date=yesterday", {}, 422),
+    ("get", "/no/such/endpoint", {}, 404),
+    ("post", "/articles", {"json": {"text": ""}, "headers": AUTH}, 422),
+    ("post", "/articles", {"json": ARTICLE}, 401),
+    ("delete", "/sagas", {}, 405),
+])
+def test_every_error_has_one_json_shape(client, method, path, kwargs, status):
+    response = getattr(client, method)(path, **kwargs)
+    assert response.status_code == status
+    body = response.json()
+    assert set(body) == {"error"}
+    assert set(body["error"]) == {"status", "message"}
+    assert body["error"]["status"] == status
+    assert isinstance(body["error"]["message"], str) and body["error"]["message"]

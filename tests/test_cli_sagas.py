@@ -1,0 +1,65 @@
+"""The feed, sources and show commands over a small news history, in a fixed-width console."""
+
+import json
+
+import pytest
+from rich.console import Console
+from typer.testing import CliRunner
+
+from mercato import cli
+from mercato.store import open_store
+from tests.saga_news import store_news
+
+runner = CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def news_store(monkeypatch, tmp_path):
+    monkeypatch.setattr(cli, "console", Console(width=200, force_terminal=False, color_system=None))
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    monkeypatch.setenv("MERCATO_DB", url)
+    store = open_store(url)
+    store_news(store)
+    store.close()
+
+
+def _run(*args):
+    return runner.invoke(cli.app, [str(a) for a in args])
+
+
+def test_feed_since_prints_stage_changes_in_time_order():
+    result = _run("feed", "--since", "2023-08-01")
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.output.splitlines() if "Caicedo" in line]
+    assert ["new" in lines[0], "completed" in lines[1], "off" in lines[2]] == [True, True, True]
+    assert "completed a move to Chelsea on 2023-08-14" in result.output
+
+
+def test_feed_json_prints_one_object_per_change():
+    result = _run("feed", "--since", "2023-08-12", "--json")
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert [(r["to_club"], r["change"]) for r in rows] == [("Chelsea", "completed"), ("Liverpool", "off")]
+
+
+def test_feed_rejects_a_bad_date():
+    result = _run("feed", "--since", "August")
+    assert result.exit_code == 2
+    assert "YYYY-MM-DD" in result.output
+
+
+def test_sources_lists_hits_misses_and_reliability():
+    result = _run("sources")
+    assert result.exit_code == 0, result.output
+    assert "90% interval" in result.output and "BBC Sport" in result.output
+    rows = json.loads(_run("sources", "--json").output)
+    assert {r["name"]: (r["hits"], r["misses"]) for r in rows}["BBC Sport"] == (1, 1)
+
+
+def test_show_prints_each_sagas_likelihood_with_its_factors():
+    result = _run("show", "Harry Kane", "--as-of", "2023-07-21")
+    assert result.exit_code == 0, result.output
+    assert "Harry Kane -> Bayern Munich: negotiating, likelihood" in result.output
+    for factor in ("base rate", "independent reports", "source reliability", "recency",
+                   "contract", "registration window"):
+        assert factor in result.output
+    assert "rules (Harry Kane -> Bayern Munich)" in result.output
