@@ -8,7 +8,7 @@ from datetime import date
 
 from mercato.extract.cues import StageCue, deal_type_of, is_hedged, renewal_stage, stage_cues
 from mercato.extract.fees import pick_fee
-from mercato.extract.mentions import ArticleMentions, ClubRef, PlayerRef
+from mercato.extract.mentions import ArticleMentions, ClubRef, PlayerRef, is_title_case
 from mercato.extract.sentences import Sentence, split_clauses
 from mercato.model import DealType, Evidence, Fee, Stage
 
@@ -87,7 +87,7 @@ _BACKGROUND_BEFORE = re.compile(
 _BACKGROUND_CLAUSE = re.compile(
     r"\b(?:in|from|between|of) (?:19|20)\d\d\b|\b(?:19|20)\d\d-\d\d\b|\bfollowing in the footsteps|"
     r"\b(?:months|years|weeks|seasons) ago\b|"
-    r"\bprevious(?:ly)?\b|\bback in\b|\bearlier in his career|\bwhere he (?:played|spent)|\bcame through\b|"
+    r"\bprevious(?:ly)?\b|\bback in (?:19|20)\d\d|\bback in the (?:day|summer|winter)|\bearlier in his career|\bwhere he (?:played|spent)|\bcame through\b|"
     r"\bhas been (?:at|with)\b|\bgraduate\b|\bin the past\b|\blast (?:summer|season|year)\b",
     re.IGNORECASE,
 )
@@ -177,7 +177,8 @@ def seller_evidence(text: str, clause: Clause) -> list[SellerEvidence]:
             or _CURRENT_DEAL_BEFORE.search(before)
             or (target.start > ref.end and _LEAVING_AFTER.match(text[target.end : target.end + 40]))
             or (_FROM_BEFORE.search(before) and not _INTEREST_FROM.search(before))
-            or _DEAL_WITH_BEFORE.search(before)
+            # 'Arsenal reached an agreement with Sporting': a club agreeing with a club sells to it
+            or (_DEAL_WITH_BEFORE.search(before) and any(c.end <= ref.start for c in clause.clubs if c is not ref))
         ):
             found.append(SellerEvidence(ref, target.entity, _MEDIUM))
         elif (
@@ -203,10 +204,13 @@ def destinations_of(text: str, clause: Clause, current: dict[str, str]) -> list[
         for e in seller_evidence(text, clause)
         if current.get(e.player) == e.club.club.name or e.strength >= _MEDIUM
     }
+    history = set()
+    for ref in clause.clubs:
+        if _BACKGROUND_BEFORE.search(text[max(clause.sentence.start, ref.start - 40) : ref.start]):
+            history |= {id(r) for r in _list_of(text, ref, list(clause.clubs))}
     destinations = []
     for ref in clause.clubs:
-        before = text[max(clause.sentence.start, ref.start - 40) : ref.start]
-        if id(ref) in sellers or _BACKGROUND_BEFORE.search(before):
+        if id(ref) in sellers or id(ref) in history:
             continue
         if _described_player(text, ref, clause) is not None:
             continue
@@ -273,11 +277,15 @@ def movers_for(
 
 
 def _described_player(text: str, ref: ClubRef, clause: Clause) -> PlayerRef | None:
-    """The player a club names as his own: 'Liverpool defender Trent', 'the Chelsea midfielder'."""
+    """The player a club names as his own: 'Liverpool defender Trent', 'the Chelsea midfielder'.
+
+    In a Title Case headline every word is capitalised, so only role mentions count there.
+    """
+    headline = is_title_case(clause.sentence.text)
     for player in clause.players:
         if player.start <= ref.start < player.end:
             return player
-        if player.start >= ref.end and _DESCRIPTOR_GAP.match(text[ref.end : player.start]):
+        if not headline and player.start >= ref.end and _DESCRIPTOR_GAP.match(text[ref.end : player.start]):
             return player
     return None
 

@@ -194,7 +194,7 @@ _RENEWAL = re.compile(
     r"new (?:\w+[- ])?(?:\w+ )?(?:contract|deal|terms)|contract extension|extension|extend\w*|"
     r"renew(?:ed|s|ing)? (?:his |their |the |a )?(?:contract|deal|terms)|renewal|to renew|"
     r"contract (?:talks|discussions|negotiations|offer)|"
-    r"fresh terms|committed (?:himself|his future)|commit his future|stay(?:ing)? at the club|(?:signs?|signed|pen) (?:a )?new|"
+    r"fresh terms|committed (?:himself|his future)|commit his future|stay(?:ing)? at the club|(?:signs?|signed|pen(?:s|ned)?) (?:a )?new (?:\w+[- ])?(?:\w+ )?(?:contract|deal)|"
     r"highest-paid player|one-year deals",
     re.IGNORECASE,
 )

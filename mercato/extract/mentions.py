@@ -18,7 +18,7 @@ from mercato.kb import fold, name_key
 from mercato.kb.link import Linker, prepare_text
 from mercato.model import Club, Player
 
-__all__ = ["ArticleMentions", "ClubRef", "PlayerRef", "find_mentions"]
+__all__ = ["ArticleMentions", "ClubRef", "PlayerRef", "find_mentions", "is_title_case"]
 
 _PARTICLES = r"(?:de|da|das|do|dos|van|von|der|den|di|del|della|le|la|ten|ter|el|al|bin|ben|mac)"
 _NAME_WORD = r"(?:[A-Z][\w'’-]*[a-z][\w'’-]*|[A-Z]'[A-Z][\w'’-]+)(?<=[^\W_])(?!['’]s\b)"
@@ -277,12 +277,16 @@ def _club_pronouns(text: str, refs: list[ClubRef]) -> list[ClubRef]:
     return pointers
 
 
+def is_title_case(line: str) -> bool:
+    """Whether a line is written in Title Case (a headline), where capitals do not mark names."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", line)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
 def _title_case_lines(text: str) -> list[tuple[int, int]]:
-    """Lines written in Title Case (headlines), where capitals do not mark names."""
     spans, offset = [], 0
     for line in text.split("\n"):
-        words = re.findall(r"[^\W\d_][\w'’-]*", line)
-        if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.75 * len(words):
+        if is_title_case(line):
             spans.append((offset, offset + len(line)))
         offset += len(line) + 1
     return spans
