@@ -70,11 +70,8 @@ _CURRENT_DEAL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _LEAVING_AFTER = re.compile(r"^\s+(?:is|are|was)\s+(?:\w+\s+)?(?:leaving|departing)\b|^\s+(?:will|is set to|wants to) (?:leave|depart)\b|^\s+leaves\b")
-_DEAL_WITH_BEFORE = re.compile(
-    r"(?<!personal )(?:agreed|agreement|deal|terms|fee)\s+(?:\w+\s+){0,3}with\s+$"
-    r"|\bpaid\s+$|\bfrom\s+(?:\w+\s+){0,2}(?:club|side)\s+$",
-    re.IGNORECASE,
-)
+_DEAL_WITH_BEFORE = re.compile(r"(?<!personal )(?:agreed|agreement|deal|terms|fee)\s+(?:\w+\s+){0,3}with\s+$", re.IGNORECASE)
+_PAID_BEFORE = re.compile(r"\bpaid\s+$|\bfrom\s+(?:\w+\s+){0,2}(?:club|side)\s+$", re.IGNORECASE)
 _WITH_FOR_AFTER = re.compile(r"^\s+(?:over|for|about|regarding)\b")
 _BACKGROUND_BEFORE = re.compile(
     r"(?:\bex-|\bformer\s+|\bagainst\s+|\bbeat(?:ing)?\s+|\bfac(?:e|es|ing)\s+(?:\w+\s+)?|\bv\.?\s+|\bvs\.?\s+|"
@@ -177,7 +174,8 @@ def seller_evidence(text: str, clause: Clause) -> list[SellerEvidence]:
             or _CURRENT_DEAL_BEFORE.search(before)
             or (target.start > ref.end and _LEAVING_AFTER.match(text[target.end : target.end + 40]))
             or (_FROM_BEFORE.search(before) and not _INTEREST_FROM.search(before))
-            # 'Arsenal reached an agreement with Sporting': a club agreeing with a club sells to it
+            or _PAID_BEFORE.search(before)
+            # 'Arsenal reached an agreement with Sporting': a club agreeing with a club buys from it
             or (_DEAL_WITH_BEFORE.search(before) and any(c.end <= ref.start for c in clause.clubs if c is not ref))
         ):
             found.append(SellerEvidence(ref, target.entity, _MEDIUM))
