@@ -55,12 +55,13 @@ def extract(article: Article, kb: KnowledgeBase) -> ExtractionResult:
         players = list(dict.fromkeys(p.entity for g in groups for p in g))
         sentence_no = index[clause.sentence.start]
         carried = False
-        if any(p.explicit for p in clause.players):
+        if clause.players:
             last_named = (sentence_no, players)
         elif (
             not players
             and not _names_people(clause, mentions.people)
             and sentence_no - last_named[0] <= _CARRY_SENTENCES
+            and _is_prose(clause.sentence)
         ):
             players, carried = last_named[1], True
         destinations = destinations_of(text, clause, current)
@@ -102,6 +103,11 @@ def extract(article: Article, kb: KnowledgeBase) -> ExtractionResult:
             for player, (club, stages, clause) in renewals.items()
         ),
     )
+
+
+def _is_prose(sentence: Sentence) -> bool:
+    """A sentence of running text, not a headline: it ends with a full stop or the like."""
+    return sentence.text.rstrip().endswith((".", "!", "?", '"', "’", "”", ")"))
 
 
 def _names_people(clause: Clause, people: tuple[tuple[int, int], ...]) -> bool:

@@ -360,7 +360,7 @@ def find_mentions(text: str, linker: Linker, outlets: frozenset[str], published:
     entities = {name: entity for name, entity in entities.items() if entity in confirmed}
     taken = [(r.start, r.end) for r in refs] + club_spans + people
     refs += _partial_refs(prepared, entities, taken, people, text)
-    refs += _pointer_refs(prepared, refs, linker, published)
+    refs += _pointer_refs(prepared, refs, linker, published, people)
     refs.sort(key=lambda r: r.start)
     return ArticleMentions(tuple(clubs), tuple(refs), tuple(people))
 
@@ -451,7 +451,16 @@ def _fits(role: str, player: Player | None, published: date | None) -> bool:
     return True
 
 
-def _pointer_refs(prepared: str, refs: list[PlayerRef], linker: Linker, published: date | None) -> list[PlayerRef]:
+def _last_named_is_not_a_player(before: list[PlayerRef], people: list[tuple[int, int]], at: int) -> bool:
+    """Whether the person named last before a position is a manager, agent or the like."""
+    last_person = max((b for _, b in people if b <= at), default=-1)
+    last_player = before[0].end if before else -1
+    return last_person > last_player
+
+
+def _pointer_refs(
+    prepared: str, refs: list[PlayerRef], linker: Linker, published: date | None, people: list[tuple[int, int]]
+) -> list[PlayerRef]:
     """Role mentions and pronouns, resolved to a player named before them whom the role fits
     (nationality, position and age from the knowledge base): of those named in the stretch
     just before, the one the article names most often (its subject), then the most recent."""
@@ -466,6 +475,8 @@ def _pointer_refs(prepared: str, refs: list[PlayerRef], linker: Linker, publishe
             if any(0 <= r.start - m.end() <= 1 for r in named):
                 continue  # 'the Italy left-back Emerson Palmieri': the name itself follows
             before = [r for r in reversed(named) if r.end <= m.start()]
+            if pattern is _PRONOUN and _last_named_is_not_a_player(before, people, m.start()):
+                continue  # 'he' after a manager or an agent is him, not a player
             after = [r for r in named if r.start >= m.end()]
             ordered = before + after
             fitting = [r for r in ordered if _fits(m.group(0), known[r.entity], published)]
