@@ -70,7 +70,7 @@ def generate(path: Path) -> None:
                 saga_rows.append((saga_id, player, to_club, from_club, stage, None, days[0], days[-1],
                                   CLAIMS_PER_SAGA, CLAIMS_PER_SAGA, 3, rng.random() / 2, factors))
                 change_rows.append((saga_id, days[0], "new", "interest", None, None, None, None))
-                for day in days:
+                for _ in days:  # the claims' dates are their articles'
                     claim_id += 1
                     article = f"a{(claim_id - 1) // CLAIMS_PER_ARTICLE:07d}"
                     claim_rows.append((claim_id, article, player, from_club, to_club,

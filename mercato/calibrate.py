@@ -143,7 +143,7 @@ def _sigmoid(z: np.ndarray) -> np.ndarray:
 
 
 def fit_weights(
-    x: np.ndarray, y: np.ndarray, prior: Sequence[float], strength: float = 1.0
+    x: np.ndarray, y: np.ndarray, prior: Sequence[float] | np.ndarray, strength: float = 1.0
 ) -> np.ndarray:
     """Logistic-regression weights: maximum a posteriori with a Gaussian prior on each weight.
 
@@ -393,7 +393,7 @@ def calibrate(
         "folds": folds,
     }
     new_model = replace(
-        model.with_vector(fitted),
+        model.with_vector([float(v) for v in fitted]),
         stage_only=_stage_rates(examples, model.stage_only),
         calibration=calibration,
     )

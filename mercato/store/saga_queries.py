@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Row, Select, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from mercato.kb import name_key
@@ -97,7 +97,7 @@ _to = aliased(ClubRow)
 _from = aliased(ClubRow)
 
 
-def _saga_query() -> Select[tuple[SagaRow, str, str, str | None]]:
+def _saga_query() -> Select[SagaRow, str, str, str]:
     return (
         select(SagaRow, PlayerRow.name, _to.name, _from.name)
         .join(PlayerRow, SagaRow.player_id == PlayerRow.id)
@@ -106,7 +106,11 @@ def _saga_query() -> Select[tuple[SagaRow, str, str, str | None]]:
     )
 
 
-def _summary(row: SagaRow, player: str, to_club: str, from_club: str | None) -> SagaSummary:
+def _summary(found: Row[SagaRow, str, str, str]) -> SagaSummary:
+    row: SagaRow = found[0]
+    player: str = found[1]
+    to_club: str = found[2]
+    from_club: str | None = found[3]  # outer join: None when the saga names no origin
     factors = tuple(StoredFactor(f["name"], f["value"], f["contribution"]) for f in json.loads(row.factors or "[]"))
     return SagaSummary(
         id=row.id,
@@ -154,7 +158,7 @@ def club_ids_named(store: Store, text: str) -> list[int]:
 
 def find_sagas(store: Store, wanted: SagaFilter) -> tuple[int, list[SagaSummary]]:
     """The number of sagas matching, and one page of them, the most likely first."""
-    conditions = []
+    conditions: list[ColumnElement[bool]] = []
     if wanted.player_ids is not None:
         conditions.append(SagaRow.player_id.in_(wanted.player_ids))
     if wanted.club_ids is not None:
@@ -177,14 +181,14 @@ def find_sagas(store: Store, wanted: SagaFilter) -> tuple[int, list[SagaSummary]
         count, query = count.where(where), query.where(where)
     with store.session() as session:
         total = session.scalar(count) or 0
-        return total, [_summary(*row) for row in session.execute(query)]
+        return total, [_summary(row) for row in session.execute(query)]
 
 
 def saga_by_id(store: Store, saga_id: int) -> SagaSummary | None:
     """One saga by id."""
     with store.session() as session:
         row = session.execute(_saga_query().where(SagaRow.id == saga_id)).first()
-        return _summary(*row) if row else None
+        return _summary(row) if row else None
 
 
 def _fee(row: ClaimRow) -> Fee | None:
@@ -236,7 +240,7 @@ def player_by_id(store: Store, player_id: int) -> tuple[Named, list[SagaSummary]
             .where(SagaRow.player_id == player_id)
             .order_by(SagaRow.likelihood.desc().nulls_last(), SagaRow.id)
         )
-        return Named(row.id, row.name), [_summary(*r) for r in session.execute(query)]
+        return Named(row.id, row.name), [_summary(r) for r in session.execute(query)]
 
 
 def club_by_id(
@@ -252,8 +256,8 @@ def club_by_id(
         outgoing = _saga_query().where(SagaRow.from_club_id == club_id).order_by(*order)
         return (
             Named(row.id, row.name),
-            [_summary(*r) for r in session.execute(incoming.limit(limit))],
-            [_summary(*r) for r in session.execute(outgoing.limit(limit))],
+            [_summary(r) for r in session.execute(incoming.limit(limit))],
+            [_summary(r) for r in session.execute(outgoing.limit(limit))],
         )
 
 

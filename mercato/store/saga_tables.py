@@ -200,10 +200,10 @@ def store_sagas(
                     high=high,
                 )
             )
-        row = session.get(SagaStateRow, 1) or SagaStateRow(id=1)
-        row.last_claim_id = state.last_claim_id
-        row.last_renewal_id = state.last_renewal_id
-        row.claims = state.claims
-        row.as_of = state.as_of
-        row.model_version = state.model_version
-        session.merge(row)
+        state_row = session.get(SagaStateRow, 1) or SagaStateRow(id=1)
+        state_row.last_claim_id = state.last_claim_id
+        state_row.last_renewal_id = state.last_renewal_id
+        state_row.claims = state.claims
+        state_row.as_of = state.as_of
+        state_row.model_version = state.model_version
+        session.merge(state_row)
