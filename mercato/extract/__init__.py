@@ -8,6 +8,8 @@ from dataclasses import replace
 from mercato.extract.claims import (
     Clause,
     PairEvidence,
+    RenewalHint,
+    SellerEvidence,
     clauses_of,
     destinations_of,
     evidence_of,
@@ -42,7 +44,9 @@ def extract(article: Article, kb: KnowledgeBase) -> ExtractionResult:
     sentences = split_sentences(text)
     mentions = find_mentions(text, linker_for(kb), frozenset(known_outlets()), article.published)
     every_clause = clauses_of(sentences, mentions)
-    current = _current_clubs(text, every_clause)  # history also tells where a player is now
+    renewals_said = {id(c): renewal_of(c) for c in every_clause}
+    hints = {id(c): seller_evidence(text, c) for c in every_clause}
+    current = _current_clubs(every_clause, hints, renewals_said)  # history also tells where a player is now
     year = article.published.year if article.published else None
     clauses = [c for c in every_clause if not is_background(c, year)]
     pairs: dict[tuple[str, str], PairEvidence] = {}
@@ -64,8 +68,8 @@ def extract(article: Article, kb: KnowledgeBase) -> ExtractionResult:
             and _is_prose(clause.sentence)
         ):
             players, carried = last_named[1], True
-        destinations = destinations_of(text, clause, current)
-        renewal = renewal_of(clause)
+        destinations = destinations_of(text, clause, current, hints[id(clause)])
+        renewal = renewals_said[id(clause)]
         if renewal is not None and players:
             renewed = renewal.player if renewal.player in players else players[0]
             club = next((c.club.name for c in clause.clubs), None) or current.get(renewed)
@@ -92,7 +96,7 @@ def extract(article: Article, kb: KnowledgeBase) -> ExtractionResult:
         if touched or clause.clubs or clause.players:
             previous = touched
     claims = _close_other_moves(
-        [_claim(article, pair, current, sentences, _player_terms(pair.player, clauses)) for pair in pairs.values()],
+        [_claim(article, pair, current, sentences, terms) for pair, terms in _with_player_terms(pairs, clauses)],
         {p for p, (_, stages, _) in renewals.items() if pair_stage(stages) in (Stage.AGREED, Stage.COMPLETED)},
     )
     return ExtractionResult(
@@ -118,14 +122,16 @@ def _declares_dead(clause: Clause) -> bool:
     return any(c.stage is Stage.OFF for c in clause.cues)
 
 
-def _current_clubs(text: str, clauses: list[Clause]) -> dict[str, str]:
+def _current_clubs(
+    clauses: list[Clause], hints: dict[int, list[SellerEvidence]], renewals: dict[int, RenewalHint | None]
+) -> dict[str, str]:
     """Each player's current club, from the strongest hint the article gives (first on a tie)."""
     best: dict[str, tuple[int, str]] = {}
     for clause in clauses:
-        for hint in seller_evidence(text, clause):
+        for hint in hints[id(clause)]:
             if hint.strength > best.get(hint.player, (0, ""))[0]:
                 best[hint.player] = (hint.strength, hint.club.club.name)
-        renewal = renewal_of(clause)
+        renewal = renewals[id(clause)]
         if renewal is not None and renewal.player and clause.clubs and renewal.player not in best:
             best[renewal.player] = (1, clause.clubs[0].club.name)  # renewing at his own club
     return {player: club for player, (_, club) in best.items()}
@@ -133,6 +139,17 @@ def _current_clubs(text: str, clauses: list[Clause]) -> dict[str, str]:
 
 def _evidence(sentence: Sentence) -> Evidence:
     return Evidence(sentence.text, (sentence.start, sentence.end))
+
+
+def _with_player_terms(
+    pairs: dict[tuple[str, str], PairEvidence], clauses: list[Clause]
+) -> list[tuple[PairEvidence, DealType]]:
+    """Each pair with the terms the article states for its player anywhere (worked out once a player)."""
+    terms: dict[str, DealType] = {}
+    for pair in pairs.values():
+        if pair.player not in terms:
+            terms[pair.player] = _player_terms(pair.player, clauses)
+    return [(pair, terms[pair.player]) for pair in pairs.values()]
 
 
 def _player_terms(player: str, clauses: list[Clause]) -> DealType:

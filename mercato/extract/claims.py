@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
 
 from mercato.extract.cues import StageCue, deal_type_of, is_hedged, renewal_stage, stage_cues
 from mercato.extract.fees import pick_fee
@@ -13,6 +12,7 @@ from mercato.extract.sentences import Sentence, split_clauses
 from mercato.model import DealType, Evidence, Fee, Stage
 
 __all__ = [
+    "RenewalHint",
     "Clause",
     "PairEvidence",
     "SellerEvidence",
@@ -69,8 +69,12 @@ _CURRENT_DEAL_BEFORE = re.compile(
     r"(?:\bhis|\btheir|['’]s)\s+(?:current\s+|existing\s+|present\s+)?(?:\w+\s+)?(?:contract|deal)\s+(?:at|with)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-_LEAVING_AFTER = re.compile(r"^\s+(?:is|are|was)\s+(?:\w+\s+)?(?:leaving|departing)\b|^\s+(?:will|is set to|wants to) (?:leave|depart)\b|^\s+leaves\b")
-_DEAL_WITH_BEFORE = re.compile(r"(?<!personal )(?:agreed|agreement|deal|terms|fee)\s+(?:\w+\s+){0,3}with\s+$", re.IGNORECASE)
+_LEAVING_AFTER = re.compile(
+    r"^\s+(?:is|are|was)\s+(?:\w+\s+)?(?:leaving|departing)\b|^\s+(?:will|is set to|wants to) (?:leave|depart)\b|^\s+leaves\b"
+)
+_DEAL_WITH_BEFORE = re.compile(
+    r"(?<!personal )(?:agreed|agreement|deal|terms|fee)\s+(?:\w+\s+){0,3}with\s+$", re.IGNORECASE
+)
 _PAID_BEFORE = re.compile(r"\bpaid\s+$|\bfrom\s+(?:\w+\s+){0,2}(?:club|side)\s+$", re.IGNORECASE)
 _WITH_FOR_AFTER = re.compile(r"^\s+(?:over|for|about|regarding)\b")
 _BACKGROUND_BEFORE = re.compile(
@@ -195,13 +199,12 @@ def _object_player(ref: ClubRef, clause: Clause) -> PlayerRef | None:
     return after[0] if after else (before[-1] if before else None)
 
 
-def destinations_of(text: str, clause: Clause, current: dict[str, str]) -> list[ClubRef]:
-    """The clubs a clause names as where its players may go: not their current clubs, not history."""
-    sellers = {
-        id(e.club)
-        for e in seller_evidence(text, clause)
-        if current.get(e.player) == e.club.club.name or e.strength >= _MEDIUM
-    }
+def destinations_of(text: str, clause: Clause, current: dict[str, str], hints: list[SellerEvidence]) -> list[ClubRef]:
+    """The clubs a clause names as where its players may go: not their current clubs, not history.
+
+    ``hints`` is the clause's ``seller_evidence``.
+    """
+    sellers = {id(e.club) for e in hints if current.get(e.player) == e.club.club.name or e.strength >= _MEDIUM}
     history = set()
     for ref in clause.clubs:
         if _BACKGROUND_BEFORE.search(text[max(clause.sentence.start, ref.start - 40) : ref.start]):

@@ -181,10 +181,14 @@ _DEAL_TYPES: tuple[tuple[DealType, re.Pattern[str]], ...] = (
 )
 
 
+# Case-sensitive copies run on lower-cased text, as the stage cues are (faster than re.I).
+_DEAL_TYPES_LOWER = tuple((deal_type, re.compile(p.pattern.lower())) for deal_type, p in _DEAL_TYPES)
+
+
 def deal_type_of(texts: list[str]) -> DealType:
     """The terms a claim's sentences state: loan kinds and free moves before a fee or bid."""
-    joined = " ".join(texts)
-    for deal_type, pattern in _DEAL_TYPES:
+    joined = " ".join(texts).lower()
+    for deal_type, pattern in _DEAL_TYPES_LOWER:
         if pattern.search(joined):
             return deal_type
     return DealType.UNKNOWN
@@ -227,9 +231,12 @@ _RENEWAL_STAGES: tuple[tuple[Stage, re.Pattern[str]], ...] = (
 )
 
 
+_RENEWAL_LOWER = re.compile(_RENEWAL.pattern.lower())
+
+
 def renewal_stage(clause: str) -> tuple[Stage, int] | None:
     """The stage of a contract renewal a clause reports and where it says so, or None."""
-    cue = _RENEWAL.search(clause)
+    cue = _RENEWAL_LOWER.search(clause.lower())
     if not cue:
         return None
     if re.search(r"\b(?:rejected|turned down|refused|no intention of|snubbed)\b", clause, re.I):

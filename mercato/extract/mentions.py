@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 
 from rapidfuzz import fuzz
@@ -263,7 +264,9 @@ def _resolve_clubs(text: str, linker: Linker, blocked: list[tuple[int, int]], ou
 
 
 _CLUB_PRONOUN = re.compile(r"\b(?:They|they|them)\b")
-_CLUB_SUBJECT_AFTER = re.compile(r"^(?:['’]s)?\s+(?:\w+\s+)?(?:are|have|has|is|were|had|will|would|could|made|signed|agreed)\b")
+_CLUB_SUBJECT_AFTER = re.compile(
+    r"^(?:['’]s)?\s+(?:\w+\s+)?(?:are|have|has|is|were|had|will|would|could|made|signed|agreed)\b"
+)
 
 
 def _club_pronouns(text: str, refs: list[ClubRef]) -> list[ClubRef]:
@@ -277,6 +280,7 @@ def _club_pronouns(text: str, refs: list[ClubRef]) -> list[ClubRef]:
     return pointers
 
 
+@lru_cache(maxsize=4096)
 def is_title_case(line: str) -> bool:
     """Whether a line is written in Title Case (a headline), where capitals do not mark names."""
     words = re.findall(r"[^\W\d_][\w'’-]*", line)
