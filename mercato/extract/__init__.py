@@ -95,8 +95,9 @@ def extract(article: Article, kb: KnowledgeBase) -> ExtractionResult:
                 pair.add(clause, Stage.OFF, clause.start)
         if touched or clause.clubs or clause.players:
             previous = touched
+    free = _free_agents(clauses)
     claims = _close_other_moves(
-        [_claim(article, pair, current, sentences, terms) for pair, terms in _with_player_terms(pairs, clauses)],
+        [_claim(article, pair, current, sentences, pair.player in free) for pair in pairs.values()],
         {p for p, (_, stages, _) in renewals.items() if pair_stage(stages) in (Stage.AGREED, Stage.COMPLETED)},
     )
     return ExtractionResult(
@@ -141,30 +142,23 @@ def _evidence(sentence: Sentence) -> Evidence:
     return Evidence(sentence.text, (sentence.start, sentence.end))
 
 
-def _with_player_terms(
-    pairs: dict[tuple[str, str], PairEvidence], clauses: list[Clause]
-) -> list[tuple[PairEvidence, DealType]]:
-    """Each pair with the terms the article states for its player anywhere (worked out once a player)."""
-    terms: dict[str, DealType] = {}
-    for pair in pairs.values():
-        if pair.player not in terms:
-            terms[pair.player] = _player_terms(pair.player, clauses)
-    return [(pair, terms[pair.player]) for pair in pairs.values()]
-
-
-def _player_terms(player: str, clauses: list[Clause]) -> DealType:
-    """The terms the article states for a player's move anywhere it speaks of him: a fee or a
-    free transfer said once holds for the move it reports ('free' or 'permanent' only)."""
-    found = deal_type_of([c.text for c in clauses if any(p.entity == player for p in c.players)])
-    return found if found in (DealType.FREE, DealType.PERMANENT) else DealType.UNKNOWN
+def _free_agents(clauses: list[Clause]) -> set[str]:
+    """Players the article says are out of contract or leaving on a free, anywhere it speaks of
+    them: that holds for every move it reports. (A fee is not carried over the same way: a
+    figure in one sentence often belongs to another of his deals.)"""
+    said: dict[str, list[str]] = defaultdict(list)
+    for clause in clauses:
+        for player in {p.entity for p in clause.players}:
+            said[player].append(clause.text)
+    return {player for player, texts in said.items() if deal_type_of(texts) is DealType.FREE}
 
 
 def _claim(
-    article: Article, pair: PairEvidence, current: dict[str, str], sentences: list[Sentence], player_terms: DealType
+    article: Article, pair: PairEvidence, current: dict[str, str], sentences: list[Sentence], is_free_agent: bool
 ) -> TransferClaim:
     deal_type, fee = pair_terms(pair)
-    if deal_type is DealType.UNKNOWN:
-        deal_type = player_terms
+    if deal_type is DealType.UNKNOWN and is_free_agent:
+        deal_type = DealType.FREE
     return TransferClaim(
         player=pair.player,
         to_club=pair.to_club,

@@ -173,7 +173,7 @@ _DEAL_TYPES: tuple[tuple[DealType, re.Pattern[str]], ...] = (
     (
         DealType.PERMANENT,
         re.compile(
-            r"\bfee\b|\bbid\b|\boffer\b|\bpermanent\w*|\bsale\b|\bsell\b|\bsold\b|\bbuy\b|bought|"
+            r"\bfee\b|\bbid\b|\boffer\b|\bpermanent\w*|\bsale\b|\bsell\b|\bsold\b|\bto buy\b|"
             r"[£€$]\s?\d|\btransfer deal\b|paid",
             re.I,
         ),
