@@ -26,7 +26,7 @@ from mercato.extract.claims import (
 from mercato.extract.cues import deal_type_of
 from mercato.extract.mentions import find_mentions
 from mercato.extract.sentences import Sentence, split_sentences
-from mercato.extract.sources import find_attributions, gossip_heading, known_outlets
+from mercato.extract.sources import Attribution, find_attributions, gossip_heading, known_outlets
 from mercato.kb import KnowledgeBase
 from mercato.kb.link import linker_for
 from mercato.model import Article, DealType, Evidence, ExtractionResult, RenewalClaim, Stage, TransferClaim
@@ -96,8 +96,9 @@ def extract(article: Article, kb: KnowledgeBase) -> ExtractionResult:
         if touched or clause.clubs or clause.players:
             previous = touched
     free = _free_agents(clauses)
+    sources = _Attributions(sentences)
     claims = _close_other_moves(
-        [_claim(article, pair, current, sentences, pair.player in free) for pair in pairs.values()],
+        [_claim(article, pair, current, sources, pair.player in free) for pair in pairs.values()],
         {p for p, (_, stages, _) in renewals.items() if pair_stage(stages) in (Stage.AGREED, Stage.COMPLETED)},
     )
     return ExtractionResult(
@@ -154,7 +155,7 @@ def _free_agents(clauses: list[Clause]) -> set[str]:
 
 
 def _claim(
-    article: Article, pair: PairEvidence, current: dict[str, str], sentences: list[Sentence], is_free_agent: bool
+    article: Article, pair: PairEvidence, current: dict[str, str], sources: _Attributions, is_free_agent: bool
 ) -> TransferClaim:
     deal_type, fee = pair_terms(pair)
     if deal_type is DealType.UNKNOWN and is_free_agent:
@@ -167,30 +168,40 @@ def _claim(
         evidence=evidence_of(pair),
         from_club=current.get(pair.player),
         fee=fee,
-        reported_by=_reported_by(pair, sentences),
+        reported_by=_reported_by(pair, sources),
         hedged=is_hedged_pair(pair),
         article_id=article.id,
     )
 
 
-def _reported_by(pair: PairEvidence, sentences: list[Sentence]) -> str | None:
+class _Attributions:
+    """The sources each sentence of one article names, read once a sentence (and kind)."""
+
+    def __init__(self, sentences: list[Sentence]) -> None:
+        self.sentences = sentences
+        self._found: dict[tuple[int, bool], tuple[Attribution, ...]] = {}
+
+    def of(self, i: int, unknown_ok: bool = True) -> tuple[Attribution, ...]:
+        key = (i, unknown_ok)
+        if key not in self._found:
+            self._found[key] = find_attributions(self.sentences[i].text, unknown_ok)
+        return self._found[key]
+
+
+def _reported_by(pair: PairEvidence, sources: _Attributions) -> str | None:
     """The source the article gives for a pair: in its sentences, beside them, or its column heading."""
-    own = [c.sentence for c in pair.clauses]
-    for sentence in own:
-        found = find_attributions(sentence.text)
-        if found:
-            return found[0].source
-    positions = [i for i, s in enumerate(sentences) if s in own]
-    for i in positions:
+    sentences = sources.sentences
+    own = [i for i, s in enumerate(sentences) if any(c.sentence is s for c in pair.clauses)]
+    for i in own:
+        if sources.of(i):
+            return sources.of(i)[0].source
+    for i in own:
         for j in (i - 1, i + 1):
-            if 0 <= j < len(sentences) and abs(sentences[j].paragraph - sentences[i].paragraph) <= 1:
-                found = find_attributions(sentences[j].text, unknown_ok=False)
-                if found:
-                    return found[0].source
+            beside = 0 <= j < len(sentences) and abs(sentences[j].paragraph - sentences[i].paragraph) <= 1
+            if beside and sources.of(j, unknown_ok=False):
+                return sources.of(j, unknown_ok=False)[0].source
     heading = None
-    for sentence in sentences:
-        if sentence.start > own[0].start:
-            break
+    for sentence in sentences[: own[0] + 1]:
         heading = gossip_heading(sentence.text) or heading
     return heading
 

@@ -104,6 +104,7 @@ class Clause:
     clubs: tuple[ClubRef, ...]
     players: tuple[PlayerRef, ...]
     cues: tuple[StageCue, ...]
+    in_headline: bool  # a Title Case line, where every word is capitalised
 
     @property
     def text(self) -> str:
@@ -131,12 +132,13 @@ def clauses_of(sentences: list[Sentence], mentions: ArticleMentions) -> list[Cla
     """Every clause of the article with its club and player references and stage cues."""
     clauses = []
     for sentence in sentences:
+        headline = is_title_case(sentence.text)
         for a, b in split_clauses(sentence.text):
             start, end = sentence.start + a, sentence.start + b
             clubs = tuple(c for c in mentions.clubs if start <= c.start < end)
             players = tuple(p for p in mentions.players if start <= p.start < end)
             cues = stage_cues(sentence.text[a:b], only_denials=not (clubs or players))
-            clauses.append(Clause(sentence, start, end, clubs, players, tuple(cues)))
+            clauses.append(Clause(sentence, start, end, clubs, players, tuple(cues), headline))
     return clauses
 
 
@@ -282,11 +284,10 @@ def _described_player(text: str, ref: ClubRef, clause: Clause) -> PlayerRef | No
 
     In a Title Case headline every word is capitalised, so only role mentions count there.
     """
-    headline = is_title_case(clause.sentence.text)
     for player in clause.players:
         if player.start <= ref.start < player.end:
             return player
-        if not headline and player.start >= ref.end and _DESCRIPTOR_GAP.match(text[ref.end : player.start]):
+        if not clause.in_headline and player.start >= ref.end and _DESCRIPTOR_GAP.match(text[ref.end : player.start]):
             return player
     return None
 

@@ -11,12 +11,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from mercato.kb import fold, name_key
-from mercato.kb.link import Linker, prepare_text
+from mercato.kb.link import Linker, NameMatch, prepare_text
 from mercato.model import Club, Player
 
 __all__ = ["ArticleMentions", "ClubRef", "PlayerRef", "find_mentions", "is_title_case"]
@@ -239,10 +238,12 @@ def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(span[0] < b and a < span[1] for a, b in spans)
 
 
-def _resolve_clubs(text: str, linker: Linker, blocked: list[tuple[int, int]], outlets: frozenset[str]) -> list[ClubRef]:
+def _resolve_clubs(
+    text: str, names: list[NameMatch], linker: Linker, blocked: list[tuple[int, int]], outlets: frozenset[str]
+) -> list[ClubRef]:
     matches = [
         m
-        for m in linker.clubs_in(text)
+        for m in names
         if not _overlaps((m.start, m.end), blocked) and m.surface not in outlets and m.surface.lower() not in outlets
     ]
     named = Counter(m.ids[0] for m in matches if len(m.ids) == 1)
@@ -280,7 +281,6 @@ def _club_pronouns(text: str, refs: list[ClubRef]) -> list[ClubRef]:
     return pointers
 
 
-@lru_cache(maxsize=4096)
 def is_title_case(line: str) -> bool:
     """Whether a line is written in Title Case (a headline), where capitals do not mark names."""
     words = re.findall(r"[^\W\d_][\w'’-]*", line)
@@ -320,7 +320,8 @@ def _non_player(text: str, start: int, end: int) -> bool:
 def find_mentions(text: str, linker: Linker, outlets: frozenset[str], published: date | None) -> ArticleMentions:
     """Resolve the clubs, players and other people an article names."""
     prepared = prepare_text(text)
-    club_matches = [(m.start, m.end) for m in linker.clubs_in(prepared)]
+    club_names = linker.clubs_in(prepared)
+    club_matches = [(m.start, m.end) for m in club_names]
     known = [
         (m.start, m.end, linker.player(m.ids[0]).name)
         for m in linker.players_in(prepared)
@@ -341,7 +342,7 @@ def find_mentions(text: str, linker: Linker, outlets: frozenset[str], published:
         if not _is_person_name(name, linker) or fold(name).lower() in outlets:
             continue
         found.append((start, end, name))
-    clubs = _resolve_clubs(prepared, linker, [(a, b) for a, b, _ in known if " " in prepared[a:b]], outlets)
+    clubs = _resolve_clubs(prepared, club_names, linker, [(a, b) for a, b, _ in known if " " in prepared[a:b]], outlets)
     club_spans = [(r.start, r.end) for r in clubs]
     named: list[tuple[int, int, str]] = []
     people: list[tuple[int, int]] = []

@@ -60,7 +60,7 @@ def _canonical(raw: str) -> str | None:
     return None
 
 
-def find_attributions(sentence: str, unknown_ok: bool = True) -> list[Attribution]:
+def find_attributions(sentence: str, unknown_ok: bool = True) -> tuple[Attribution, ...]:
     """Sources a sentence attributes its claims to ('according to A Bola', '(Mirror)')."""
     found: list[Attribution] = []
     for pattern in _PATTERNS:
@@ -75,8 +75,7 @@ def find_attributions(sentence: str, unknown_ok: bool = True) -> list[Attributio
     if bracket:
         raw = bracket.group("src")
         found.append(Attribution(_canonical(raw) or raw.strip(), bracket.start("src"), bracket.end("src")))
-    found.sort(key=lambda a: a.start)
-    return found
+    return tuple(sorted(found, key=lambda a: a.start))
 
 
 def _longest_known_prefix(raw: str) -> str | None:

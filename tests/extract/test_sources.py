@@ -19,7 +19,7 @@ def test_reported_by_names_the_outlet(sentence, source):
 
 
 def test_a_sentence_without_attribution_has_none():
-    assert find_attributions("Dortmund said there is no chance of a sale.") == []
+    assert find_attributions("Dortmund said there is no chance of a sale.") == ()
 
 
 def test_gossip_column_headings_name_their_paper():
