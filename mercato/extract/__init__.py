@@ -23,7 +23,7 @@ from mercato.extract.claims import (
     seller_evidence,
     stage_for,
 )
-from mercato.extract.cues import deal_type_of
+from mercato.extract.cues import says_free_transfer
 from mercato.extract.mentions import find_mentions
 from mercato.extract.sentences import Sentence, split_sentences
 from mercato.extract.sources import Attribution, find_attributions, gossip_heading, known_outlets
@@ -147,11 +147,7 @@ def _free_agents(clauses: list[Clause]) -> set[str]:
     """Players the article says are out of contract or leaving on a free, anywhere it speaks of
     them: that holds for every move it reports. (A fee is not carried over the same way: a
     figure in one sentence often belongs to another of his deals.)"""
-    said: dict[str, list[str]] = defaultdict(list)
-    for clause in clauses:
-        for player in {p.entity for p in clause.players}:
-            said[player].append(clause.text)
-    return {player for player, texts in said.items() if deal_type_of(texts) is DealType.FREE}
+    return {p.entity for clause in clauses if says_free_transfer(clause.text) for p in clause.players}
 
 
 def _claim(

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from mercato.model import DealType, Stage
 
-__all__ = ["StageCue", "deal_type_of", "is_hedged", "renewal_stage", "stage_cues"]
+__all__ = ["StageCue", "deal_type_of", "is_hedged", "renewal_stage", "says_free_transfer", "stage_cues"]
 
 _W = r"(?:[\w'’£€$.,-]+\s+)"  # one word and its space, for 'agreed a £72m fee'
 
@@ -183,6 +183,14 @@ _DEAL_TYPES: tuple[tuple[DealType, re.Pattern[str]], ...] = (
 
 # Case-sensitive copies run on lower-cased text, as the stage cues are (faster than re.I).
 _DEAL_TYPES_LOWER = tuple((deal_type, re.compile(p.pattern.lower())) for deal_type, p in _DEAL_TYPES)
+
+
+_FREE_LOWER = next(p for deal_type, p in _DEAL_TYPES_LOWER if deal_type is DealType.FREE)
+
+
+def says_free_transfer(text: str) -> bool:
+    """Whether a text says the player moves as his contract ends (a free transfer)."""
+    return bool(_FREE_LOWER.search(text.lower()))
 
 
 def deal_type_of(texts: list[str]) -> DealType:
