@@ -1,6 +1,7 @@
 """Injury and suspension claims: who is out (or back), with what, and until when.
 
-A pure function of the text and its publication date. In each sentence it looks for cues
+A pure function of the text and its publication date. In each sentence (split as the
+transfer extractor splits them, ``sentences.split_sentences``) it looks for cues
 ("out injured", "ruled out for the season", "ACL", "hamstring", "suspended", "sidelined",
 "back in training", ...) and gives each cue to the nearest player name before it in the
 sentence (after it when none comes before). A name is a run of capitalised words, with
@@ -15,6 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from mercato.extract.sentences import split_sentences
 from mercato.model import Evidence, InjuryClaim, InjuryStatus
 
 __all__ = ["find_injuries"]
@@ -120,7 +122,6 @@ _SPEAKS = re.compile(
 )
 # After these a capitalised run is an opponent or a place ("against Switzerland").
 _PLACE_BEFORE = re.compile(r"\b(?:against|versus|vs|v|at|in|to|from|into)\s*$")
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+['\"’”)\]]*|$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,17 +136,6 @@ class _Name:
     start: int
     end: int
     text: str
-
-
-def _sentences(text: str) -> list[tuple[int, str]]:
-    out = []
-    for match in _SENTENCE.finditer(text):
-        piece = match.group(0)
-        lead = len(piece) - len(piece.lstrip())
-        piece = piece.strip()
-        if piece:
-            out.append((match.start() + lead, piece))
-    return out
 
 
 def _names(sentence: str, cue_starts: list[int]) -> list[_Name]:
@@ -256,7 +246,8 @@ def _until(segment: str, injury: str | None, published: date | None) -> date | N
 def find_injuries(text: str, published: date | None = None) -> tuple[InjuryClaim, ...]:
     """Every injury, suspension and return-to-fitness claim in ``text``, in text order."""
     claims: list[InjuryClaim] = []
-    for offset, sentence in _sentences(text):
+    for piece in split_sentences(text):
+        offset, sentence = piece.start, piece.text
         cues = _cues(sentence)
         if not cues:
             continue
