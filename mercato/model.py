@@ -175,6 +175,7 @@ class ExtractionResult:
     article_id: str
     claims: tuple[TransferClaim, ...] = ()
     renewals: tuple[RenewalClaim, ...] = ()
+    injuries: tuple[InjuryClaim, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,4 @@
-"""Extraction: (article, knowledge base) -> transfer and renewal claims. Pure and deterministic."""
+"""Extraction: (article, knowledge base) -> transfer, renewal and injury claims. Pure and deterministic."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ from mercato.extract.claims import (
     stage_for,
 )
 from mercato.extract.cues import says_free_transfer
+from mercato.extract.injuries import find_injuries
 from mercato.extract.mentions import find_mentions
 from mercato.extract.sentences import Sentence, split_sentences
 from mercato.extract.sources import Attribution, find_attributions, gossip_heading, known_outlets
@@ -39,7 +40,7 @@ _CARRY_SENTENCES = 1
 
 
 def extract(article: Article, kb: KnowledgeBase) -> ExtractionResult:
-    """Every transfer and renewal claim an article makes."""
+    """Every transfer, renewal and injury claim an article makes."""
     text = article.text
     sentences = split_sentences(text)
     mentions = find_mentions(text, linker_for(kb), frozenset(known_outlets()), article.published)
@@ -108,6 +109,7 @@ def extract(article: Article, kb: KnowledgeBase) -> ExtractionResult:
             RenewalClaim(player, club, pair_stage(stages), _evidence(clause.sentence), article.id)
             for player, (club, stages, clause) in renewals.items()
         ),
+        injuries=tuple(replace(i, article_id=article.id) for i in find_injuries(text, article.published)),
     )
 
 
