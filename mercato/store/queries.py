@@ -1,20 +1,38 @@
-"""Reading the store: claims with their article dates and outlets, ingest errors, articles."""
+"""Reading the store: claims with their article dates and outlets, injury claims, ingest errors,
+articles."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, aliased
 
 from mercato.kb import name_key
-from mercato.model import Article, DealType, Evidence, Fee, Stage, TransferClaim
+from mercato.model import (
+    Article,
+    DealType,
+    Evidence,
+    Fee,
+    InjuryClaim,
+    InjuryStatus,
+    Stage,
+    TransferClaim,
+)
 from mercato.sagas import ReportedClaim
-from mercato.store.schema import ArticleRow, ClaimRow, ClubRow, IngestErrorRow, PlayerRow
+from mercato.store.schema import (
+    ArticleRow,
+    ClaimRow,
+    ClubRow,
+    IngestErrorRow,
+    InjuryRow,
+    PlayerRow,
+)
 from mercato.store.store import Store
 
-__all__ = ["IngestError", "articles", "claims", "errors"]
+__all__ = ["IngestError", "articles", "claims", "errors", "injuries"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +87,40 @@ def claims(store: Store, player: str | None = None, club: str | None = None) -> 
                 outlet=article.outlet,
             )
             for row, player_name, from_name, to_name, article in session.execute(query)
+        ]
+
+
+def injuries(
+    store: Store, players: Iterable[str] | None = None, as_of: date | None = None
+) -> list[InjuryClaim]:
+    """Injury, suspension and fitness claims, the oldest report first.
+
+    Args:
+        players: only claims about players whose name holds one of these (as ``claims`` matches).
+        as_of: only claims reported on or before this date (undated ones always).
+    """
+    query = (
+        select(InjuryRow, PlayerRow.name)
+        .join(PlayerRow, InjuryRow.player_id == PlayerRow.id)
+        .order_by(InjuryRow.reported_on, InjuryRow.article_id, InjuryRow.span_start, InjuryRow.id)
+    )
+    if as_of is not None:
+        query = query.where(or_(InjuryRow.reported_on.is_(None), InjuryRow.reported_on <= as_of))
+    with store.session() as session:
+        if players is not None:
+            ids = {i for name in players for i in _named(session, PlayerRow, name)}
+            query = query.where(InjuryRow.player_id.in_(sorted(ids)))
+        return [
+            InjuryClaim(
+                player=player_name,
+                status=InjuryStatus(row.status),
+                evidence=Evidence(row.evidence, (row.span_start, row.span_end)),
+                until=row.until,
+                injury=row.injury,
+                reported_on=row.reported_on,
+                article_id=row.article_id,
+            )
+            for row, player_name in session.execute(query)
         ]
 
 

@@ -25,6 +25,7 @@ __all__ = [
     "ClaimRow",
     "ClubRow",
     "IngestErrorRow",
+    "InjuryRow",
     "PlayerRow",
     "RenewalRow",
     "SagaChangeRow",
@@ -126,6 +127,25 @@ class RenewalRow(Base):
     player_id: Mapped[int] = mapped_column(ForeignKey("players.id"), index=True)
     club_id: Mapped[int] = mapped_column(ForeignKey("clubs.id"))
     stage: Mapped[str] = mapped_column(String(16))
+    evidence: Mapped[str] = mapped_column(Text)
+    span_start: Mapped[int]
+    span_end: Mapped[int]
+
+
+class InjuryRow(Base):
+    """An injury, suspension or return-to-fitness claim, with the sentence and span it rests on."""
+
+    __tablename__ = "injuries"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[str] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    player_id: Mapped[int] = mapped_column(ForeignKey("players.id"), index=True)
+    status: Mapped[str] = mapped_column(String(16))
+    injury: Mapped[str | None] = mapped_column(String(64))
+    until: Mapped[date | None] = mapped_column(Date)
+    reported_on: Mapped[date | None] = mapped_column(Date)
     evidence: Mapped[str] = mapped_column(Text)
     span_start: Mapped[int]
     span_end: Mapped[int]

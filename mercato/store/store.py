@@ -23,6 +23,7 @@ from mercato.store.schema import (
     ClaimRow,
     ClubRow,
     IngestErrorRow,
+    InjuryRow,
     PlayerRow,
     RenewalRow,
 )
@@ -65,7 +66,7 @@ class Store:
         return found
 
     def add_article(self, article: Article, result: ExtractionResult) -> Stored:
-        """Store an article with its claims and renewals, all or nothing."""
+        """Store an article with its claims, renewals and injury claims, all or nothing."""
         with self.session() as session:
             same_text = select(ArticleRow.id).where(ArticleRow.content_hash == article.content_hash)
             if session.scalar(same_text) is not None:
@@ -103,6 +104,20 @@ class Store:
                         evidence=renewal.evidence.sentence,
                         span_start=renewal.evidence.span[0],
                         span_end=renewal.evidence.span[1],
+                    )
+                )
+            for injury in result.injuries:
+                session.add(
+                    InjuryRow(
+                        article_id=article.id,
+                        player_id=names.player(injury.player),
+                        status=injury.status.value,
+                        injury=injury.injury,
+                        until=injury.until,
+                        reported_on=injury.reported_on or article.published,
+                        evidence=injury.evidence.sentence,
+                        span_start=injury.evidence.span[0],
+                        span_end=injury.evidence.span[1],
                     )
                 )
         return Stored.NEW
