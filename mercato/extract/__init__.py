@@ -34,9 +34,11 @@ from mercato.model import Article, DealType, Evidence, ExtractionResult, Renewal
 
 __all__ = ["extract"]
 
-# A clause with a cue but no player named in it may speak of the player named this many
-# sentences before ("They are aware of interest from Barcelona").
-_CARRY_SENTENCES = 1
+# A clause that names no player may speak of the one named earlier in its sentence ("..., and
+# are also considering a move"); a renewal clause, of the one named in the sentence before
+# ("The club are hoping to announce a new deal").
+_CARRY_SENTENCES = 0
+_CARRY_SENTENCES_RENEWAL = 1
 
 
 def extract(article: Article, kb: KnowledgeBase) -> ExtractionResult:
@@ -65,7 +67,7 @@ def extract(article: Article, kb: KnowledgeBase) -> ExtractionResult:
         elif (
             not players
             and not _names_people(clause, mentions.people)
-            and sentence_no - last_named[0] <= _CARRY_SENTENCES
+            and sentence_no - last_named[0] <= _CARRY_SENTENCES_RENEWAL
             and _is_prose(clause.sentence)
         ):
             players, carried = last_named[1], True
@@ -80,6 +82,8 @@ def extract(article: Article, kb: KnowledgeBase) -> ExtractionResult:
                 players = [p for p in players if p != renewed]
                 groups = [[r for r in g if r.entity != renewed] for g in groups]
                 groups = [g for g in groups if g]
+        if carried and sentence_no - last_named[0] > _CARRY_SENTENCES:
+            players = []
         touched = []
         for ref in destinations:
             stage = stage_for(text, clause, ref, destinations)
