@@ -180,6 +180,7 @@ def seller_evidence(text: str, clause: Clause) -> list[SellerEvidence]:
             or _CURRENT_DEAL_BEFORE.search(before)
             or (target.start > ref.end and _LEAVING_AFTER.match(text[target.end : target.end + 40]))
             or (_FROM_BEFORE.search(before) and not _INTEREST_FROM.search(before))
+            or re.search(r"\baway from\s+(?:the\s+)?$", before)
             or _PAID_BEFORE.search(before)
             # 'Arsenal reached an agreement with Sporting': a club agreeing with a club buys from it
             or (_DEAL_WITH_BEFORE.search(before) and any(c.end <= ref.start for c in clause.clubs if c is not ref))
