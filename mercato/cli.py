@@ -12,8 +12,10 @@ import typer
 from rich.console import Console
 
 if TYPE_CHECKING:
+    from mercato.kb import KnowledgeBase
     from mercato.pipeline import IngestReport
     from mercato.sagas import ReportedClaim
+    from mercato.squad import SquadOptions
     from mercato.store import Store
 
 app = typer.Typer(
@@ -215,6 +217,29 @@ def _as_of(text: str | None) -> date:
         raise typer.BadParameter(f"{text!r} is not a date; write it as YYYY-MM-DD") from None
 
 
+def _squad_options(kb: KnowledgeBase, as_of: str | None, formation: str) -> SquadOptions:
+    """Options for a squad question with the stored news (injury claims, completed moves).
+
+    With no database yet (a SQLite file not created by ingest) the squad is the knowledge
+    base's alone, and no empty database file is left behind.
+    """
+    from sqlalchemy.engine import make_url
+
+    from mercato.settings import Settings
+    from mercato.squad import SquadOptions, stored_options
+
+    day = _as_of(as_of)
+    url = make_url(Settings().db)
+    database = url.database or ""
+    if url.get_backend_name() == "sqlite" and database not in ("", ":memory:") and not Path(database).exists():
+        return SquadOptions(day, formation)
+    store = _open_store()
+    try:
+        return stored_options(store, kb, day, formation)
+    finally:
+        store.close()
+
+
 def _fail(error: Exception) -> NoReturn:
     typer.echo(f"error: {error}", err=True)
     raise typer.Exit(1)
@@ -233,15 +258,16 @@ def squad(
     png: Annotated[Path | None, typer.Option(help="Draw the best XI to FILE (.svg: SVG).")] = None,
     as_json: _Json = False,
 ) -> None:
-    """Show CLUB's depth chart, needs and best XI."""
+    """Show CLUB's depth chart, needs and best XI; players the stored news reports injured or
+    suspended are unavailable, and completed moves it reports are applied."""
     from mercato.errors import MercatoError
     from mercato.kb import load_kb
-    from mercato.squad import SquadOptions, analyse_squad, find_club, squad_json, xi_picture
+    from mercato.squad import analyse_squad, find_club, squad_json, xi_picture
     from mercato.squad.tables import squad_view
 
     kb = load_kb()
     try:
-        report = analyse_squad(kb, find_club(kb, club), SquadOptions(_as_of(as_of), formation))
+        report = analyse_squad(kb, find_club(kb, club), _squad_options(kb, as_of, formation))
     except MercatoError as error:
         _fail(error)
     if as_json:
@@ -262,17 +288,18 @@ def fit(
     png: Annotated[Path | None, typer.Option(help="Draw the what-if XI to FILE (.svg).")] = None,
     as_json: _Json = False,
 ) -> None:
-    """Show where PLAYER would fit at CLUB: position, whom he displaces, a fit score."""
+    """Show where PLAYER would fit at CLUB: position, whom he displaces, a fit score (the
+    squad as the stored news leaves it: injuries, suspensions and completed moves)."""
     from mercato.errors import MercatoError
     from mercato.kb import load_kb
-    from mercato.squad import SquadOptions, find_club, find_player, fit_json, fit_target
+    from mercato.squad import find_club, find_player, fit_json, fit_target
     from mercato.squad.pitch import draw_xi
     from mercato.squad.tables import fit_view
 
     kb = load_kb()
     try:
         target, buyer = find_player(kb, player), find_club(kb, club)
-        result = fit_target(kb, target, buyer, SquadOptions(_as_of(as_of), formation))
+        result = fit_target(kb, target, buyer, _squad_options(kb, as_of, formation))
     except MercatoError as error:
         _fail(error)
     if as_json:

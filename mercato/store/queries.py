@@ -45,11 +45,21 @@ class IngestError:
     at: datetime
 
 
-def claims(store: Store, player: str | None = None, club: str | None = None) -> list[ReportedClaim]:
+def claims(
+    store: Store,
+    player: str | None = None,
+    club: str | None = None,
+    *,
+    stage: Stage | None = None,
+    after: date | None = None,
+    as_of: date | None = None,
+) -> list[ReportedClaim]:
     """Transfer claims in time order; ``player`` and ``club`` match part of a name.
 
     Case and accents do not matter ("guehi" finds Marc Guéhi); ``club`` matches the club a
-    player leaves or joins.
+    player leaves or joins. ``stage`` keeps claims at that stage; ``after`` and ``as_of``
+    keep claims of articles published after the one date and on or before the other
+    (undated articles are left out when either is given).
     """
     from_club = aliased(ClubRow)
     to_club = aliased(ClubRow)
@@ -61,6 +71,12 @@ def claims(store: Store, player: str | None = None, club: str | None = None) -> 
         .join(ArticleRow, ClaimRow.article_id == ArticleRow.id)
         .order_by(ArticleRow.published, ArticleRow.id, ClaimRow.span_start, ClaimRow.id)
     )
+    if stage is not None:
+        query = query.where(ClaimRow.stage == stage.value)
+    if after is not None:
+        query = query.where(ArticleRow.published > after)
+    if as_of is not None:
+        query = query.where(ArticleRow.published <= as_of)
     with store.session() as session:
         if player:
             query = query.where(ClaimRow.player_id.in_(_named(session, PlayerRow, player)))
