@@ -137,8 +137,7 @@ def show(
     found = claims(_open_store(), player=player)
     if not found:
         typer.echo(
-            f"error: no claims about {player!r}; check the spelling or list players with "
-            "`mercato sagas`",
+            f"error: no claims about {player!r}; check the spelling or list players with `mercato sagas`",
             err=True,
         )
         raise typer.Exit(1)
@@ -177,7 +176,9 @@ def _print_fit(player: str, to_club: str, on: date) -> None:
     console.print(
         f"fit ({player} -> {club.name}): {result.position}, fit {result.score:.2f}"
         + (f", displaces {', '.join(result.displaces)}" if result.displaces else ""),
-        highlight=False, markup=False, soft_wrap=True,
+        highlight=False,
+        markup=False,
+        soft_wrap=True,
     )
 
 
@@ -193,8 +194,7 @@ def _print_rules_status(found: list[ReportedClaim]) -> None:
         if saga.stage in (Stage.COMPLETED, Stage.OFF):
             continue
         line = rules_status(saga.player, saga.to_club, today, kb, from_club=saga.from_club)
-        console.print(f"rules ({saga.player} -> {saga.to_club}): {line}", highlight=False,
-                      markup=False, soft_wrap=True)
+        console.print(f"rules ({saga.player} -> {saga.to_club}): {line}", highlight=False, markup=False, soft_wrap=True)
 
 
 # --- squad analysis -------------------------------------------------------------------
@@ -380,7 +380,7 @@ def _read_cases(path: Path) -> list[object]:
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         _fail(Exception(f"{path}: not valid JSON ({error}); write a JSON list of case objects"))
     if not isinstance(cases, list):
-        _fail(Exception(f"{path}: not a JSON list; write [{{\"id\": ..., \"to_club\": ...}}]"))
+        _fail(Exception(f'{path}: not a JSON list; write [{{"id": ..., "to_club": ...}}]'))
     return cases
 
 
@@ -393,14 +393,14 @@ def rules_check(
     from_club: Annotated[str | None, typer.Option(help="His current club (default: KB).")] = None,
     from_country: Annotated[str | None, typer.Option(help="Country of his current club.")] = None,
     to_country: Annotated[str | None, typer.Option(help="Country of the interested club.")] = None,
-    contract_expiry: Annotated[
-        str | None, typer.Option(help="YYYY-MM-DD (default: KB, for his KB club).")
-    ] = None,
+    contract_expiry: Annotated[str | None, typer.Option(help="YYYY-MM-DD (default: KB, for his KB club).")] = None,
     loan: Annotated[bool, typer.Option("--loan", help="The move is a loan.")] = False,
     england_approach: Annotated[
         str | None,
-        typer.Option(help="MM-DD from which English clubs may approach a player whose "
-                     "contract ends in June (default: day after the final PL matchday)."),
+        typer.Option(
+            help="MM-DD from which English clubs may approach a player whose "
+            "contract ends in June (default: day after the final PL matchday)."
+        ),
     ] = None,
     cases: Annotated[
         Path | None, typer.Option("--cases", help="Run a JSON list of cases; one answer per line.")
@@ -425,8 +425,9 @@ def rules_check(
         try:
             date(2024, *(int(part) for part in england_approach.split("-")))
         except (TypeError, ValueError):
-            _fail(Exception(f"--england-approach {england_approach!r} is not a month-day; "
-                            "write it as MM-DD, e.g. 05-20"))
+            _fail(
+                Exception(f"--england-approach {england_approach!r} is not a month-day; write it as MM-DD, e.g. 05-20")
+            )
     options = RuleOptions(england_approach=england_approach)
     kb, book = load_kb(), load_rulebook()
     if cases is not None:
@@ -435,9 +436,17 @@ def rules_check(
             failed += "error" in answer
             typer.echo(json.dumps(answer, ensure_ascii=False))
         raise typer.Exit(1 if failed else 0)
-    params = {"player": player, "to_club": to_club, "date": on, "birth_date": birth_date,
-              "from_club": from_club, "from_country": from_country, "to_country": to_country,
-              "contract_expiry": contract_expiry, "loan": loan}
+    params = {
+        "player": player,
+        "to_club": to_club,
+        "date": on,
+        "birth_date": birth_date,
+        "from_club": from_club,
+        "from_country": from_country,
+        "to_country": to_country,
+        "contract_expiry": contract_expiry,
+        "loan": loan,
+    }
     try:
         case, day = resolve_case(params, kb, book)
     except BadRulesInput as error:
@@ -457,15 +466,12 @@ def _parse_day(text: str, option: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise typer.BadParameter(f"{text!r} is not a date; write it as YYYY-MM-DD",
-                                 param_hint=option) from None
+        raise typer.BadParameter(f"{text!r} is not a date; write it as YYYY-MM-DD", param_hint=option) from None
 
 
 @app.command()
 def feed(
-    since: Annotated[
-        str | None, typer.Option(help="Only changes on or after YYYY-MM-DD.")
-    ] = None,
+    since: Annotated[str | None, typer.Option(help="Only changes on or after YYYY-MM-DD.")] = None,
     as_json: _Json = False,
 ) -> None:
     """List saga stage changes in time order: new saga, advanced, off, revived, completed."""
@@ -479,13 +485,22 @@ def feed(
     changes = stage_feed(claims(store), read_renewals(store), day)
     if as_json:
         for change in changes:
-            typer.echo(json.dumps({
-                "day": change.day.isoformat() if change.day else None, "player": change.player,
-                "to_club": change.to_club, "change": change.change.value,
-                "stage": change.stage.value,
-                "previous": change.previous.value if change.previous else None,
-                "article_id": change.article_id, "source": change.source, "reason": change.reason,
-            }, ensure_ascii=False))
+            typer.echo(
+                json.dumps(
+                    {
+                        "day": change.day.isoformat() if change.day else None,
+                        "player": change.player,
+                        "to_club": change.to_club,
+                        "change": change.change.value,
+                        "stage": change.stage.value,
+                        "previous": change.previous.value if change.previous else None,
+                        "article_id": change.article_id,
+                        "source": change.source,
+                        "reason": change.reason,
+                    },
+                    ensure_ascii=False,
+                )
+            )
         return
     if not changes:
         console.print("No stage changes found.")
@@ -508,10 +523,19 @@ def sources(as_json: _Json = False) -> None:
         rows = []
         for r in records:
             low, high = r.interval
-            rows.append({"name": r.name, "kind": r.kind, "tier": r.tier, "claims": r.claims,
-                         "hits": r.hits, "misses": r.misses,
-                         "reliability": round(r.reliability, 4),
-                         "low": round(low, 4), "high": round(high, 4)})
+            rows.append(
+                {
+                    "name": r.name,
+                    "kind": r.kind,
+                    "tier": r.tier,
+                    "claims": r.claims,
+                    "hits": r.hits,
+                    "misses": r.misses,
+                    "reliability": round(r.reliability, 4),
+                    "low": round(low, 4),
+                    "high": round(high, 4),
+                }
+            )
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     if not records:
@@ -522,9 +546,7 @@ def sources(as_json: _Json = False) -> None:
 
 @app.command()
 def calibrate(
-    transfers: Annotated[
-        Path, typer.Option("--transfers", help="Real transfers CSV (transfermarkt-transfers).")
-    ],
+    transfers: Annotated[Path, typer.Option("--transfers", help="Real transfers CSV (transfermarkt-transfers).")],
     folds: Annotated[int, typer.Option(min=2, help="Cross-validation folds.")] = 5,
     save: Annotated[
         bool, typer.Option("--save", help="Write the fitted weights into the package's data file.")
@@ -546,8 +568,9 @@ def calibrate(
 
     store = _open_store()
     try:
-        report = run_calibration(claims(store), read_renewals(store), read_transfers(transfers),
-                                 load_kb(), load_model(), folds=folds)
+        report = run_calibration(
+            claims(store), read_renewals(store), read_transfers(transfers), load_kb(), load_model(), folds=folds
+        )
     except MercatoError as error:
         _fail(error)
     if as_json:
@@ -578,3 +601,53 @@ def serve(
     except MercatoError as error:
         _fail(error)
     uvicorn.run(api, host=host, port=port)
+
+
+@app.command()
+def bench(
+    corpus: Annotated[
+        Path | None,
+        typer.Argument(
+            help="A folder of article files (default: the dev articles beside the repository, else samples)."
+        ),
+    ] = None,
+    articles: Annotated[int, typer.Option("--articles", "-n", min=1, help="Repeat the corpus to this many.")] = 2000,
+    baseline: Annotated[bool, typer.Option(help="Also time spaCy's en_core_web_sm over the same texts.")] = True,
+    baseline_articles: Annotated[
+        int | None, typer.Option(min=1, help="Time spaCy over only the first N texts (it is slow).")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as one JSON object.")] = False,
+) -> None:
+    """Extraction speed on one core, beside spaCy's small English pipeline, and peak memory."""
+    from mercato.bench import pin_to_one_core, run_bench
+    from mercato.ingest import IngestProblem, find_inputs, read_input
+    from mercato.kb import load_kb
+    from mercato.settings import Settings
+    from mercato.views import bench_table
+
+    folder = corpus or _default_corpus()
+    settings = Settings()
+    texts = [
+        item
+        for found in find_inputs([folder])
+        if not isinstance(found, IngestProblem)
+        for item in read_input(found, settings.max_article_bytes)
+        if not isinstance(item, IngestProblem)
+    ]
+    if not texts:
+        _fail(FileNotFoundError(f"{folder}: no readable articles; give a folder of article files"))
+    pin_to_one_core()
+    figures = run_bench(texts, load_kb(), articles, baseline, baseline_articles)
+    if figures.baseline_note:
+        typer.echo(f"note: {figures.baseline_note}", err=True)
+    if as_json:
+        typer.echo(json.dumps(figures.as_json()))
+    else:
+        console.print(bench_table(figures))
+
+
+def _default_corpus() -> Path:
+    """The development articles beside the repository when present, else the bundled samples."""
+    root = Path(__file__).resolve().parents[1]
+    dev = root.parent / "shared" / "data" / "dev-articles"
+    return dev if dev.is_dir() else root / "samples" / "articles"

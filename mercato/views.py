@@ -10,6 +10,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
+from mercato.bench import BenchFigures
 from mercato.evaluate import EvalReport
 from mercato.model import Saga
 from mercato.sagas import ReportedClaim
@@ -18,7 +19,7 @@ from mercato.store import IngestError
 if TYPE_CHECKING:  # the pipeline imports extraction, which these tables do not need
     from mercato.pipeline import IngestReport
 
-__all__ = ["claim_table", "error_table", "eval_report", "ingest_summary", "saga_table"]
+__all__ = ["bench_table", "claim_table", "error_table", "eval_report", "ingest_summary", "saga_table"]
 
 
 def _cell(value: str | date | int | None) -> Text:
@@ -74,9 +75,7 @@ def error_table(errors: Sequence[IngestError]) -> Table:
     """Recorded ingest errors: the input, the reason, what to do, and when."""
     table = Table("Input", "Reason", "What to do", "When", title="Ingest errors")
     for error in errors:
-        table.add_row(
-            _cell(error.source), _cell(error.reason), _cell(error.hint), _cell(_when(error.at))
-        )
+        table.add_row(_cell(error.source), _cell(error.reason), _cell(error.hint), _cell(_when(error.at)))
     return table
 
 
@@ -94,3 +93,25 @@ def eval_report(report: EvalReport) -> Group:
         for line in lines:
             misses.add_row(article, _cell(line))
     return Group(figures, misses)
+
+
+def bench_table(figures: BenchFigures) -> Table:
+    """Mercato's extractor beside the spaCy baseline: rates, ratio and memory."""
+    table = Table(title=f"Extraction speed on one core ({figures.articles} articles, {figures.tokens} tokens)")
+    table.add_column("")
+    table.add_column("articles/s", justify="right")
+    table.add_column("tokens/s", justify="right")
+    table.add_column("seconds", justify="right")
+    table.add_row(
+        "Mercato extract", f"{figures.articles_per_s:,.1f}", f"{figures.tokens_per_s:,.0f}", f"{figures.seconds}"
+    )
+    if figures.baseline_articles_per_s is not None:
+        table.add_row(
+            f"spaCy en_core_web_sm ({figures.baseline_articles} articles)",
+            f"{figures.baseline_articles_per_s:,.2f}",
+            f"{figures.baseline_tokens_per_s:,.0f}",
+            f"{figures.baseline_seconds}",
+        )
+        table.add_row("ratio", f"{figures.ratio}x", "", "")
+    table.add_row("peak RSS (extractor run)", f"{figures.peak_rss_mb} MB", "", "")
+    return table

@@ -137,7 +137,7 @@ def clauses_of(sentences: list[Sentence], mentions: ArticleMentions) -> list[Cla
             start, end = sentence.start + a, sentence.start + b
             clubs = tuple(c for c in mentions.clubs if start <= c.start < end)
             players = tuple(p for p in mentions.players if start <= p.start < end)
-            cues = stage_cues(sentence.text[a:b], only_denials=not (clubs or players))
+            cues = stage_cues(sentence.text[a:b], only_denials=not clubs)  # no club: it can only kill a deal
             clauses.append(Clause(sentence, start, end, clubs, players, tuple(cues), headline))
     return clauses
 

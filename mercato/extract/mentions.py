@@ -8,6 +8,7 @@ pronouns, which point to the player most recently named.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -470,26 +471,48 @@ def _pointer_refs(
     (nationality, position and age from the knowledge base): of those named in the stretch
     just before, the one the article names most often (its subject), then the most recent."""
     named = sorted(refs, key=lambda r: r.start)
+    starts, ends = [r.start for r in named], [r.end for r in named]
     known = {r.entity: linker.kb.player_named(r.entity) for r in named}
     weight = Counter(r.entity for r in named)
     pointers = []
     for pattern in (_ROLE, _PRONOUN):
         for m in pattern.finditer(prepared):
-            if _overlaps((m.start(), m.end()), [(r.start, r.end) for r in named]):
-                continue
-            if any(0 <= r.start - m.end() <= 1 for r in named):
+            at, end = m.start(), m.end()
+            after_at = bisect_left(starts, end)  # first name starting after the mention
+            before_at = bisect_right(ends, at)  # names ending before it
+            if after_at > before_at:
+                continue  # inside a name
+            if after_at < len(named) and named[after_at].start - end <= 1:
                 continue  # 'the Italy left-back Emerson Palmieri': the name itself follows
-            before = [r for r in reversed(named) if r.end <= m.start()]
-            if pattern is _PRONOUN and _last_named_is_not_a_player(before, people, m.start()):
-                continue  # 'he' after a manager or an agent is him, not a player
-            after = [r for r in named if r.start >= m.end()]
-            ordered = before + after
-            fitting = [r for r in ordered if _fits(m.group(0), known[r.entity], published)]
-            candidates = fitting or ordered
-            recent = [r for r in candidates if r.end <= m.start() and m.start() - r.end <= _SUBJECT_WINDOW]
-            if recent and pattern is _ROLE:
-                best = max(range(len(recent)), key=lambda k: (weight[recent[k].entity], -k))
-                candidates = [recent[best]]
-            if candidates:
-                pointers.append(PlayerRef(m.start(), m.end(), candidates[0].entity, False))
+            before = named[:before_at][::-1]
+            if pattern is _PRONOUN:
+                if _last_named_is_not_a_player(before, people, at):
+                    continue  # 'he' after a manager or an agent is him, not a player
+                target = before[0] if before else (named[after_at] if after_at < len(named) else None)
+            else:
+                target = _role_target(m.group(0), before, named[after_at:], at, known, weight, published)
+            if target is not None:
+                pointers.append(PlayerRef(at, end, target.entity, False))
     return pointers
+
+
+def _role_target(
+    role: str,
+    before: list[PlayerRef],
+    after: list[PlayerRef],
+    at: int,
+    known: dict[str, Player | None],
+    weight: Counter[str],
+    published: date | None,
+) -> PlayerRef | None:
+    """The player a role mention stands for (see ``_pointer_refs``)."""
+    window = [r for r in before if at - r.end <= _SUBJECT_WINDOW]
+    fitting_window = [r for r in window if _fits(role, known[r.entity], published)]
+    if fitting_window:
+        return max(enumerate(fitting_window), key=lambda kr: (weight[kr[1].entity], -kr[0]))[1]
+    first_fit = next((r for r in before + after if _fits(role, known[r.entity], published)), None)
+    if first_fit is not None:
+        return first_fit
+    if window:
+        return max(enumerate(window), key=lambda kr: (weight[kr[1].entity], -kr[0]))[1]
+    return (before + after)[0] if before or after else None
