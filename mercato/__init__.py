@@ -21,6 +21,8 @@ from mercato.model import (
     Evidence,
     ExtractionResult,
     Fee,
+    InjuryClaim,
+    InjuryStatus,
     Player,
     RenewalClaim,
     Saga,
@@ -35,6 +37,8 @@ __all__ = [
     "Evidence",
     "ExtractionResult",
     "Fee",
+    "InjuryClaim",
+    "InjuryStatus",
     "Player",
     "RenewalClaim",
     "Saga",
@@ -51,7 +55,7 @@ def extract(
     outlet: str | None = None,
     kb: KnowledgeBase | None = None,
 ) -> ExtractionResult:
-    """The transfer and renewal claims in a piece of text, as typed records (no database)."""
+    """The transfer, renewal and injury claims in a piece of text, as typed records (no database)."""
     article = Article(
         id=content_hash(text)[:16], text=text, content_hash=content_hash(text), outlet=outlet, published=published
     )
