@@ -113,7 +113,7 @@ def extract(article: Article, kb: KnowledgeBase) -> ExtractionResult:
             RenewalClaim(player, club, pair_stage(stages), _evidence(clause.sentence), article.id)
             for player, (club, stages, clause) in renewals.items()
         ),
-        injuries=tuple(replace(i, article_id=article.id) for i in find_injuries(text, article.published)),
+        injuries=tuple(replace(i, article_id=article.id) for i in find_injuries(text, article.published, sentences)),
     )
 
 

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from mercato.extract.sentences import split_sentences
+from mercato.extract.sentences import Sentence, split_sentences
 from mercato.model import Evidence, InjuryClaim, InjuryStatus
 
 __all__ = ["find_injuries"]
@@ -243,10 +243,15 @@ def _until(segment: str, injury: str | None, published: date | None) -> date | N
     return None
 
 
-def find_injuries(text: str, published: date | None = None) -> tuple[InjuryClaim, ...]:
-    """Every injury, suspension and return-to-fitness claim in ``text``, in text order."""
+def find_injuries(
+    text: str, published: date | None = None, sentences: list[Sentence] | None = None
+) -> tuple[InjuryClaim, ...]:
+    """Every injury, suspension and return-to-fitness claim in ``text``, in text order.
+
+    ``sentences`` are the text's, when the caller has already split it.
+    """
     claims: list[InjuryClaim] = []
-    for piece in split_sentences(text):
+    for piece in split_sentences(text) if sentences is None else sentences:
         offset, sentence = piece.start, piece.text
         cues = _cues(sentence)
         if not cues:
