@@ -133,11 +133,13 @@ def clauses_of(sentences: list[Sentence], mentions: ArticleMentions) -> list[Cla
     clauses = []
     for sentence in sentences:
         headline = is_title_case(sentence.text)
+        names_player = any(sentence.start <= p.start < sentence.end for p in mentions.players)
         for a, b in split_clauses(sentence.text):
             start, end = sentence.start + a, sentence.start + b
             clubs = tuple(c for c in mentions.clubs if start <= c.start < end)
             players = tuple(p for p in mentions.players if start <= p.start < end)
-            cues = stage_cues(sentence.text[a:b], only_denials=not clubs)  # no club: it can only kill a deal
+            # Without a club, or in a sentence naming no player, a clause can only kill a deal.
+            cues = stage_cues(sentence.text[a:b], only_denials=not (clubs and names_player))
             clauses.append(Clause(sentence, start, end, clubs, players, tuple(cues), headline))
     return clauses
 

@@ -284,7 +284,7 @@ def _club_pronouns(text: str, refs: list[ClubRef]) -> list[ClubRef]:
 
 def is_title_case(line: str) -> bool:
     """Whether a line is written in Title Case (a headline), where capitals do not mark names."""
-    words = re.findall(r"[^\W\d_][\w'’-]*", line)
+    words = [w for w in line.split() if w[0].isalpha()]
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
