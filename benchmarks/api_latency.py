@@ -51,12 +51,13 @@ def generate(path: Path) -> None:
     connection.execute("PRAGMA journal_mode=MEMORY")
     rng = random.Random(1)
     with connection:
-        connection.executemany("INSERT INTO clubs (id, name) VALUES (?, ?)",
-                               ((i, f"Club {i:05d}") for i in range(1, CLUBS + 1)))
-        connection.executemany("INSERT INTO players (id, name) VALUES (?, ?)",
-                               ((i, player_name(i)) for i in range(1, PLAYERS + 1)))
-        sagas = [(p, rng.sample(range(1, CLUBS + 1), SAGAS_PER_PLAYER + 1))
-                 for p in range(1, PLAYERS + 1)]
+        connection.executemany(
+            "INSERT INTO clubs (id, name) VALUES (?, ?)", ((i, f"Club {i:05d}") for i in range(1, CLUBS + 1))
+        )
+        connection.executemany(
+            "INSERT INTO players (id, name) VALUES (?, ?)", ((i, player_name(i)) for i in range(1, PLAYERS + 1))
+        )
+        sagas = [(p, rng.sample(range(1, CLUBS + 1), SAGAS_PER_PLAYER + 1)) for p in range(1, PLAYERS + 1)]
         saga_rows, change_rows, claim_rows, article_rows = [], [], [], []
         saga_id = claim_id = 0
         for player, clubs in sagas:
@@ -67,39 +68,89 @@ def generate(path: Path) -> None:
                 days = sorted(first + timedelta(days=rng.randrange(60)) for _ in range(CLAIMS_PER_SAGA))
                 stage = rng.choice(STAGES)
                 factors = json.dumps([{"name": "stage", "value": stage, "contribution": 0.5}])
-                saga_rows.append((saga_id, player, to_club, from_club, stage, None, days[0], days[-1],
-                                  CLAIMS_PER_SAGA, CLAIMS_PER_SAGA, 3, rng.random() / 2, factors))
+                saga_rows.append(
+                    (
+                        saga_id,
+                        player,
+                        to_club,
+                        from_club,
+                        stage,
+                        None,
+                        days[0],
+                        days[-1],
+                        CLAIMS_PER_SAGA,
+                        CLAIMS_PER_SAGA,
+                        3,
+                        rng.random() / 2,
+                        factors,
+                    )
+                )
                 change_rows.append((saga_id, days[0], "new", "interest", None, None, None, None))
                 for _ in days:  # the claims' dates are their articles'
                     claim_id += 1
                     article = f"a{(claim_id - 1) // CLAIMS_PER_ARTICLE:07d}"
-                    claim_rows.append((claim_id, article, player, from_club, to_club,
-                                       rng.choice(STAGES), "unknown", None, None, None,
-                                       rng.choice(OUTLETS), 0,
-                                       f"{player_name(player)} is wanted by Club {to_club:05d}.", 0, 40))
+                    claim_rows.append(
+                        (
+                            claim_id,
+                            article,
+                            player,
+                            from_club,
+                            to_club,
+                            rng.choice(STAGES),
+                            "unknown",
+                            None,
+                            None,
+                            None,
+                            rng.choice(OUTLETS),
+                            0,
+                            f"{player_name(player)} is wanted by Club {to_club:05d}.",
+                            0,
+                            40,
+                        )
+                    )
         for n in range(claim_id // CLAIMS_PER_ARTICLE):
             article = f"a{n:07d}"
-            article_rows.append((article, f"https://example.org/{article}", rng.choice(OUTLETS),
-                                 START + timedelta(days=n % 560), None, f"Article {n}.",
-                                 f"{n:064x}", None, "2026-01-01 00:00:00"))
+            article_rows.append(
+                (
+                    article,
+                    f"https://example.org/{article}",
+                    rng.choice(OUTLETS),
+                    START + timedelta(days=n % 560),
+                    None,
+                    f"Article {n}.",
+                    f"{n:064x}",
+                    None,
+                    "2026-01-01 00:00:00",
+                )
+            )
         connection.executemany(
             "INSERT INTO articles (id, url, outlet, published, title, text, content_hash, source, "
-            "ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", article_rows)
+            "ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            article_rows,
+        )
         connection.executemany(
             "INSERT INTO claims (id, article_id, player_id, from_club_id, to_club_id, stage, deal_type, "
             "fee_amount, fee_currency, fee_add_ons, reported_by, hedged, evidence, span_start, span_end) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", claim_rows)
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            claim_rows,
+        )
         connection.executemany(
             "INSERT INTO sagas (id, player_id, to_club_id, from_club_id, stage, reason, first_seen, "
             "last_seen, claims, articles, independent, likelihood, factors) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", saga_rows)
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            saga_rows,
+        )
         connection.executemany(
             "INSERT INTO saga_changes (saga_id, day, change, stage, previous, article_id, source, reason) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", change_rows)
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            change_rows,
+        )
         # The saga tables are up to date with these claims: the server need not rebuild them.
         connection.execute(
             "INSERT INTO saga_state (id, last_claim_id, last_renewal_id, claims, as_of, model_version) "
-            "VALUES (1, ?, 0, ?, ?, 'benchmark')", (claim_id, claim_id, START + timedelta(days=560)))
+            "VALUES (1, ?, 0, ?, ?, 'benchmark')",
+            (claim_id, claim_id, START + timedelta(days=560)),
+        )
     connection.execute("ANALYZE")
     connection.close()
 
@@ -143,14 +194,19 @@ def main() -> None:
         path.unlink(missing_ok=True)
         started = time.perf_counter()
         generate(path)
-        print(f"generated {PLAYERS * SAGAS_PER_PLAYER * CLAIMS_PER_SAGA:,} claims in "
-              f"{PLAYERS * SAGAS_PER_PLAYER:,} sagas in {time.perf_counter() - started:.1f} s "
-              f"({path.stat().st_size / 1e6:.0f} MB)")
+        print(
+            f"generated {PLAYERS * SAGAS_PER_PLAYER * CLAIMS_PER_SAGA:,} claims in "
+            f"{PLAYERS * SAGAS_PER_PLAYER:,} sagas in {time.perf_counter() - started:.1f} s "
+            f"({path.stat().st_size / 1e6:.0f} MB)"
+        )
     port = free_port()
     env = {**os.environ, "MERCATO_DB": f"sqlite:///{path}"}
     server = subprocess.Popen(
         [sys.executable, "-c", "from mercato.cli import app; app()", "serve", "--port", str(port)],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         deadline = time.monotonic() + 120
         while True:
@@ -162,8 +218,10 @@ def main() -> None:
                     raise SystemExit("the server did not start") from None
                 time.sleep(0.3)
         rng = random.Random(2)
-        by_player = [f"/sagas?player={player_name(rng.randrange(1, PLAYERS + 1)).replace(' ', '%20')}"
-                     for _ in range(args.requests)]
+        by_player = [
+            f"/sagas?player={player_name(rng.randrange(1, PLAYERS + 1)).replace(' ', '%20')}"
+            for _ in range(args.requests)
+        ]
         by_id = [f"/sagas/{rng.randrange(1, PLAYERS * SAGAS_PER_PLAYER + 1)}" for _ in range(args.requests)]
         measure(port, by_player[:20] + by_id[:20])  # warm up
         print(f"{args.requests} requests each, one at a time, uvicorn on 127.0.0.1:{port}")

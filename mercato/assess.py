@@ -67,9 +67,7 @@ class Assessment:
     as_of: date
 
 
-def saga_context(
-    saga: Saga, as_of: date, kb: KnowledgeBase, book: RuleBook, lead_days: int = 30
-) -> SagaContext:
+def saga_context(saga: Saga, as_of: date, kb: KnowledgeBase, book: RuleBook, lead_days: int = 30) -> SagaContext:
     """Contract and window facts for a saga from the knowledge base and the rule book.
 
     The contract counts only when the KB's current club is the club he would leave (or
@@ -113,10 +111,7 @@ def assess_sagas(
     records = track_records(groups, stages, sources, model.source_priors)
     if reliability is None:
         reliability = reliabilities(records.values())
-    contexts = {
-        key: saga_context(saga, as_of, kb, rules, model.window_lead_days)
-        for key, saga in sagas.items()
-    }
+    contexts = {key: saga_context(saga, as_of, kb, rules, model.window_lead_days) for key, saga in sagas.items()}
     scored = score_sagas(groups, stages, as_of, reliability, sources, model, contexts)
     assessed = tuple(
         AssessedSaga(
@@ -148,9 +143,7 @@ def refresh_sagas(
     watermark = claims_watermark(store)
     day = as_of or newest_article_date(store) or date.min
     assessment = assess_sagas(stored_claims(store), read_renewals(store), day, kb, model=model)
-    state = SagaState(
-        *watermark, as_of=day if day != date.min else None, model_version=model.version
-    )
+    state = SagaState(*watermark, as_of=day if day != date.min else None, model_version=model.version)
     store_sagas(store, assessment.sagas, assessment.sources, state)
     return assessment
 
@@ -159,18 +152,13 @@ def ensure_sagas(store: Store, kb: KnowledgeBase) -> bool:
     """Rebuild the saga tables if claims were added since the last build; True if rebuilt."""
     state = saga_state(store)
     watermark = claims_watermark(store)
-    if (
-        state is not None
-        and (state.last_claim_id, state.last_renewal_id, state.claims) == watermark
-    ):
+    if state is not None and (state.last_claim_id, state.last_renewal_id, state.claims) == watermark:
         return False
     refresh_sagas(store, kb)
     return True
 
 
-def player_assessment(
-    store: Store, kb: KnowledgeBase, player: str, as_of: date | None = None
-) -> Assessment:
+def player_assessment(store: Store, kb: KnowledgeBase, player: str, as_of: date | None = None) -> Assessment:
     """One player's sagas (name or part of it) scored live, with the store's source records."""
     ensure_sagas(store, kb)
     claims = stored_claims(store, player=player)

@@ -75,9 +75,7 @@ def read_transfers(path: Path) -> list[Transfer]:
         raise MercatoError(f"{path}: cannot read ({error.strerror}); check the path") from None
     needed = {"player_id", "transfer_date", "to_club_id", "to_club_name"}
     if not rows or not needed <= set(rows[0]):
-        raise MercatoError(
-            f"{path}: not a transfers table; give a CSV with columns {', '.join(sorted(needed))}"
-        )
+        raise MercatoError(f"{path}: not a transfers table; give a CSV with columns {', '.join(sorted(needed))}")
     found: list[Transfer] = []
     for row in rows:
         try:
@@ -142,9 +140,7 @@ def _sigmoid(z: np.ndarray) -> np.ndarray:
     return np.asarray(1.0 / (1.0 + np.exp(-z)))
 
 
-def fit_weights(
-    x: np.ndarray, y: np.ndarray, prior: Sequence[float] | np.ndarray, strength: float = 1.0
-) -> np.ndarray:
+def fit_weights(x: np.ndarray, y: np.ndarray, prior: Sequence[float] | np.ndarray, strength: float = 1.0) -> np.ndarray:
     """Logistic-regression weights: maximum a posteriori with a Gaussian prior on each weight.
 
     Minimises the log loss plus ``strength / 2 * |w - prior|^2`` (L-BFGS-B, exact gradient).
@@ -190,17 +186,13 @@ class Bin:
         }
 
 
-def reliability_table(
-    predicted: Sequence[float], observed: Sequence[int], bins: int = 5
-) -> list[Bin]:
+def reliability_table(predicted: Sequence[float], observed: Sequence[int], bins: int = 5) -> list[Bin]:
     """Predictions in equal-width bins, with the share that came true in each."""
     rows: list[Bin] = []
     for i in range(bins):
         low, high = i / bins, (i + 1) / bins
         inside = [
-            (p, y)
-            for p, y in zip(predicted, observed, strict=True)
-            if low <= p < high or (i == bins - 1 and p == 1.0)
+            (p, y) for p, y in zip(predicted, observed, strict=True) if low <= p < high or (i == bins - 1 and p == 1.0)
         ]
         if inside:
             rows.append(
@@ -260,17 +252,12 @@ def _fold(key: SagaKey, folds: int) -> int:
     return zlib.crc32(key[0].encode("utf-8")) % folds
 
 
-def _stage_rates(
-    examples: Iterable[_Example], prior: Mapping[Stage, float], pseudo: float = 2.0
-) -> dict[Stage, float]:
+def _stage_rates(examples: Iterable[_Example], prior: Mapping[Stage, float], pseudo: float = 2.0) -> dict[Stage, float]:
     """Share that came true per stage, smoothed toward the prior rate with `pseudo` claims."""
     seen: dict[Stage, list[int]] = defaultdict(list)
     for example in examples:
         seen[example.stage].append(example.y)
-    return {
-        stage: (sum(seen[stage]) + pseudo * prior[stage]) / (len(seen[stage]) + pseudo)
-        for stage in OPEN_STAGES
-    }
+    return {stage: (sum(seen[stage]) + pseudo * prior[stage]) / (len(seen[stage]) + pseudo) for stage in OPEN_STAGES}
 
 
 def _predict(examples: Sequence[_Example], weights: np.ndarray) -> list[float]:
@@ -348,8 +335,7 @@ def calibrate(
     for transfer in transfers:
         by_player[transfer.player_id].append(transfer)
     labels = {
-        (a.saga.player, a.saga.to_club): label_saga(a.saga, by_player, kb, complete_until)
-        for a in assessment.sagas
+        (a.saga.player, a.saga.to_club): label_saga(a.saga, by_player, kb, complete_until) for a in assessment.sagas
     }
     examples = _examples(assessment, groups, labels, kb, rules, sources, model)
     if not examples:
@@ -381,9 +367,7 @@ def calibrate(
     y = [e.y for e in examples]
     predicted = [model_p[e.key] for e in examples]
     baseline = [base_p[e.key] for e in examples]
-    fitted = fit_weights(
-        np.asarray([e.x for e in examples]), np.asarray(y, dtype=float), prior, model.prior_strength
-    )
+    fitted = fit_weights(np.asarray([e.x for e in examples]), np.asarray(y, dtype=float), prior, model.prior_strength)
     calibration = {
         "brier": round(brier(predicted, y), 4),
         "baseline_brier": round(brier(baseline, y), 4),

@@ -83,9 +83,7 @@ def ingest_paths(
     pending: list[Article] = []
     with _extractor(kb, workers) as extract_all:
         for done, item in enumerate(inputs, start=1):
-            found = (
-                [item] if isinstance(item, IngestProblem) else read_input(item, max_article_bytes)
-            )
+            found = [item] if isinstance(item, IngestProblem) else read_input(item, max_article_bytes)
             for article_or_problem in found:
                 if isinstance(article_or_problem, IngestProblem):
                     tally.problems.append(article_or_problem)
@@ -108,9 +106,7 @@ def ingest_paths(
     )
 
 
-def _store_batch(
-    batch: list[Article], store: Store, extract_all: _ExtractAll, tally: _Tally
-) -> None:
+def _store_batch(batch: list[Article], store: Store, extract_all: _ExtractAll, tally: _Tally) -> None:
     """Extract and store the articles not stored yet; count the rest as duplicates."""
     seen = store.known_hashes(article.content_hash for article in batch)
     fresh: list[Article] = []

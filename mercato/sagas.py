@@ -199,16 +199,12 @@ def _closings(
         renewal = reported.renewal
         if renewal.stage is Stage.COMPLETED:
             found[renewal.player].append(
-                _Closing(
-                    reported.published, None, renewal.club, renewal.article_id, reported.outlet
-                )
+                _Closing(reported.published, None, renewal.club, renewal.article_id, reported.outlet)
             )
     return found
 
 
-def _closing_for(
-    key: SagaKey, saga_changes: list[StageChange], closings: list[_Closing]
-) -> _Closing | None:
+def _closing_for(key: SagaKey, saga_changes: list[StageChange], closings: list[_Closing]) -> _Closing | None:
     """The first move or renewal elsewhere dated on or after the saga's last stage change."""
     last = saga_changes[-1]
     if last.stage in (Stage.COMPLETED, Stage.OFF):
@@ -261,9 +257,7 @@ def _merge_one(claims: Sequence[ReportedClaim], changes: list[StageChange]) -> S
     )
 
 
-def merge_sagas(
-    claims: Iterable[ReportedClaim], renewals: Iterable[ReportedRenewal] = ()
-) -> list[Saga]:
+def merge_sagas(claims: Iterable[ReportedClaim], renewals: Iterable[ReportedRenewal] = ()) -> list[Saga]:
     """One saga per (player, to_club), the most recently seen first.
 
     A completed move to one club, or a completed renewal, closes the player's other open

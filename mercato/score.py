@@ -135,9 +135,7 @@ def _model_from_json(doc: dict[str, Any]) -> LikelihoodModel:
 def model_json(model: LikelihoodModel) -> dict[str, Any]:
     """The model as its data file holds it."""
     weights: dict[str, Any] = {
-        name: round(value, 4)
-        for name, value in model.weights.items()
-        if not name.startswith("stage_")
+        name: round(value, 4) for name, value in model.weights.items() if not name.startswith("stage_")
     }
     weights["stage"] = {s.value: round(model.weights[f"stage_{s}"], 4) for s in OPEN_STAGES}
     doc: dict[str, Any] = {
@@ -338,18 +336,13 @@ class Likelihood:
             "raw": round(self.raw, 4),
             "competition_share": round(self.share, 4),
             "factors": [
-                {"name": f.name, "value": f.value, "contribution": round(f.contribution, 4)}
-                for f in self.factors
+                {"name": f.name, "value": f.value, "contribution": round(f.contribution, 4)} for f in self.factors
             ],
         }
 
 
 def _describe(features: Features) -> list[tuple[str, str]]:
-    contract = (
-        "unknown"
-        if features.contract_months is None
-        else f"{features.contract_months:.0f} months left"
-    )
+    contract = "unknown" if features.contract_months is None else f"{features.contract_months:.0f} months left"
     window = {True: "open", False: "closed", None: "unknown"}[features.window_open]
     stale = "undated" if features.days_stale is None else f"{features.days_stale} days"
     return [
@@ -393,8 +386,7 @@ def share_between_destinations(
     """
     if any(lk.value >= 1.0 and lk.raw >= 1.0 for lk in likelihoods.values()):
         return {
-            key: lk if lk.value >= 1.0 else Likelihood(0.0, lk.raw, lk.factors, 0.0)
-            for key, lk in likelihoods.items()
+            key: lk if lk.value >= 1.0 else Likelihood(0.0, lk.raw, lk.factors, 0.0) for key, lk in likelihoods.items()
         }
     total = sum(lk.value for lk in likelihoods.values())
     if total <= 1.0:
@@ -430,9 +422,7 @@ def score_sagas(
     contexts = contexts or {}
     by_player: dict[str, dict[SagaKey, Likelihood]] = defaultdict(dict)
     for key, claims in groups.items():
-        features = saga_features(
-            claims, stages[key], as_of, reliability, book, model, contexts.get(key, SagaContext())
-        )
+        features = saga_features(claims, stages[key], as_of, reliability, book, model, contexts.get(key, SagaContext()))
         by_player[key[0]][key] = score_features(features, model)
     scored: dict[SagaKey, Likelihood] = {}
     for sagas in by_player.values():
@@ -440,9 +430,7 @@ def score_sagas(
     return scored
 
 
-def registration_window_open(
-    club: Club, on: date, book: RuleBook, lead_days: int = 30
-) -> bool | None:
+def registration_window_open(club: Club, on: date, book: RuleBook, lead_days: int = 30) -> bool | None:
     """Whether the club's registration window is open on a date (or opens within lead_days).
 
     Windows come from the rules engine's calendars; None when the club's country is unknown.

@@ -83,9 +83,7 @@ def load_sources() -> SourceBook:
     groups = {row["name"]: row["group"] for row in _read("outlet_groups.csv")}
     by_key: dict[str, _Outlet] = {}
     for row in _read("outlets.csv"):
-        outlet = _Outlet(
-            row["name"], row["kind"], int(row["tier"]), groups.get(row["name"], row["name"])
-        )
+        outlet = _Outlet(row["name"], row["kind"], int(row["tier"]), groups.get(row["name"], row["name"]))
         for alias in (row["name"], *filter(None, row["aliases"].split("|"))):
             by_key.setdefault(name_key(alias), outlet)
     return SourceBook(by_key)
@@ -164,9 +162,7 @@ def track_records(
     for name in claims:
         tier = book.tier(name)
         alpha, beta = priors.get(tier, priors[UNKNOWN_TIER])
-        records[name] = SourceRecord(
-            name, book.kind(name), tier, claims[name], hits[name], misses[name], alpha, beta
-        )
+        records[name] = SourceRecord(name, book.kind(name), tier, claims[name], hits[name], misses[name], alpha, beta)
     return records
 
 

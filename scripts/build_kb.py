@@ -150,9 +150,7 @@ def build(data: Path) -> None:
     countries = {r["country_name"] for r in _rows(tm / "countries.csv")}
     competitions = {r["competition_id"]: r for r in _rows(tm / "competitions.csv")}
     english = {int(r["tm_club_id"]): r["name"] for r in _rows(CURATED / "english_names.csv")}
-    of_clubs = [
-        r for r in _rows(data / "openfootball-clubs" / "clubs.csv") if r["is_reserve_team"] != "True"
-    ]
+    of_clubs = [r for r in _rows(data / "openfootball-clubs" / "clubs.csv") if r["is_reserve_team"] != "True"]
     city_count = Counter(part.strip() for r in of_clubs if r["city"] for part in set(r["city"].split(">")))
     cities = set(city_count)
     shared_cities = {c for c, n in city_count.items() if n > 1}

@@ -41,9 +41,15 @@ def _claims() -> list[tuple[TransferClaim, date, str]]:
     out = []
     for i, (player, from_club, to_club, stage, day, outlet) in enumerate(NEWS):
         sentence = f"{player} and {to_club}: {stage} (report {i})."
-        claim = TransferClaim(player=player, to_club=to_club, stage=stage,
-                              deal_type=DealType.UNKNOWN, evidence=Evidence(sentence, (0, len(sentence))),
-                              from_club=from_club, article_id=f"n{i:02d}")
+        claim = TransferClaim(
+            player=player,
+            to_club=to_club,
+            stage=stage,
+            deal_type=DealType.UNKNOWN,
+            evidence=Evidence(sentence, (0, len(sentence))),
+            from_club=from_club,
+            article_id=f"n{i:02d}",
+        )
         out.append((claim, day, outlet))
     return out
 
@@ -52,7 +58,13 @@ def store_news(store: Store) -> None:
     """Store the history: one article per claim."""
     for claim, day, outlet in _claims():
         text = claim.evidence.sentence
-        article = Article(id=claim.article_id or "", text=text, content_hash=content_hash(text),
-                          url=f"https://example.org/{claim.article_id}", outlet=outlet, published=day,
-                          title=text)
+        article = Article(
+            id=claim.article_id or "",
+            text=text,
+            content_hash=content_hash(text),
+            url=f"https://example.org/{claim.article_id}",
+            outlet=outlet,
+            published=day,
+            title=text,
+        )
         store.add_article(article, ExtractionResult(article.id, (claim,)))

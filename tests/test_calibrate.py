@@ -39,18 +39,27 @@ def transfers():
 
 
 def _saga(player, to_club, first_seen):
-    return Saga(player=player, to_club=to_club, stage=Stage.INTEREST, from_club=None,
-                first_seen=first_seen, last_seen=first_seen)
+    return Saga(
+        player=player,
+        to_club=to_club,
+        stage=Stage.INTEREST,
+        from_club=None,
+        first_seen=first_seen,
+        last_seen=first_seen,
+    )
 
 
-@pytest.mark.parametrize("player, to_club, first_seen, outcome", [
-    ("Declan Rice", "Arsenal", date(2023, 6, 20), Outcome.CAME_TRUE),
-    ("Declan Rice", "Manchester City", date(2023, 6, 10), Outcome.DID_NOT),
-    ("Harry Kane", "Bayern Munich", date(2023, 7, 20), Outcome.CAME_TRUE),
-    ("Ana Ruiz", "Girona", date(2023, 6, 1), Outcome.UNKNOWN),  # not in the knowledge base
-    ("Declan Rice", "Arsenal", None, Outcome.UNKNOWN),  # undated
-    ("Declan Rice", "Manchester City", date(2024, 3, 1), Outcome.UNKNOWN),  # table may miss it
-])
+@pytest.mark.parametrize(
+    "player, to_club, first_seen, outcome",
+    [
+        ("Declan Rice", "Arsenal", date(2023, 6, 20), Outcome.CAME_TRUE),
+        ("Declan Rice", "Manchester City", date(2023, 6, 10), Outcome.DID_NOT),
+        ("Harry Kane", "Bayern Munich", date(2023, 7, 20), Outcome.CAME_TRUE),
+        ("Ana Ruiz", "Girona", date(2023, 6, 1), Outcome.UNKNOWN),  # not in the knowledge base
+        ("Declan Rice", "Arsenal", None, Outcome.UNKNOWN),  # undated
+        ("Declan Rice", "Manchester City", date(2024, 3, 1), Outcome.UNKNOWN),  # table may miss it
+    ],
+)
 def test_label_saga_against_the_transfers_table(transfers, player, to_club, first_seen, outcome):
     assert label_saga(_saga(player, to_club, first_seen), transfers, load_kb()).outcome is outcome
 
@@ -111,8 +120,7 @@ def test_calibrate_command_prints_one_json_object(tmp_path, monkeypatch):
     store = open_store(f"sqlite:///{tmp_path / 'c.db'}")
     store_news(store)
     store.close()
-    result = CliRunner().invoke(cli.app, ["calibrate", "--transfers", str(TRANSFERS), "--json",
-                                          "--folds", "3"])
+    result = CliRunner().invoke(cli.app, ["calibrate", "--transfers", str(TRANSFERS), "--json", "--folds", "3"])
     assert result.exit_code == 0, result.output
     figures = json.loads(result.output)
     assert {"brier", "baseline_brier", "sagas_labelled"} <= set(figures)

@@ -34,9 +34,7 @@ def _samples(tmp_path, *names):
 
 
 def test_ingest_reports_counts_and_throughput_and_exits_0(tmp_path):
-    result = _run(
-        "ingest", "--workers", "1", _samples(tmp_path, "d021.json", "2025-08-28-guehi.html")
-    )
+    result = _run("ingest", "--workers", "1", _samples(tmp_path, "d021.json", "2025-08-28-guehi.html"))
     assert result.exit_code == 0, result.output
     assert "2 articles read: 2 new, 0 already stored, 0 failed" in result.output
     assert "articles/s" in result.output

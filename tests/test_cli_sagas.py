@@ -59,7 +59,13 @@ def test_show_prints_each_sagas_likelihood_with_its_factors():
     result = _run("show", "Harry Kane", "--as-of", "2023-07-21")
     assert result.exit_code == 0, result.output
     assert "Harry Kane -> Bayern Munich: negotiating, likelihood" in result.output
-    for factor in ("base rate", "independent reports", "source reliability", "recency",
-                   "contract", "registration window"):
+    for factor in (
+        "base rate",
+        "independent reports",
+        "source reliability",
+        "recency",
+        "contract",
+        "registration window",
+    ):
         assert factor in result.output
     assert "rules (Harry Kane -> Bayern Munich)" in result.output

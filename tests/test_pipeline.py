@@ -27,9 +27,7 @@ def _write_inputs(folder: Path) -> None:
     (folder / "good.txt").write_text(
         "date 2024-06-10\nBrentford have opened talks with Leeds United over a midfielder.\n"
     )
-    (folder / "good.json").write_text(
-        json.dumps({"id": "g2", "text": "Fulham are keen on a keeper."})
-    )
+    (folder / "good.json").write_text(json.dumps({"id": "g2", "text": "Fulham are keen on a keeper."}))
     (folder / "broken.json").write_text("{")
     (folder / "empty.md").write_text("")
 
@@ -73,9 +71,7 @@ def test_a_process_pool_stores_what_one_process_stores(tmp_path):
 def test_progress_reaches_every_input(tmp_path, store):
     _write_inputs(tmp_path / "in")
     seen = []
-    ingest_paths(
-        [tmp_path / "in"], store, load_kb(), workers=1, on_progress=lambda d, t: seen.append((d, t))
-    )
+    ingest_paths([tmp_path / "in"], store, load_kb(), workers=1, on_progress=lambda d, t: seen.append((d, t)))
     assert seen[-1] == (4, 4)
 
 

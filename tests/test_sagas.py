@@ -111,10 +111,12 @@ def test_a_saga_of_hedged_claims_only_takes_their_stage():
 
 
 def test_a_completed_move_closes_the_other_open_sagas_with_the_reason():
-    sagas = merge_sagas([
-        _reported(Stage.NEGOTIATING, 1, to_club="Celta Vigo"),
-        _reported(Stage.COMPLETED, 5, to_club="Girona", article="b"),
-    ])
+    sagas = merge_sagas(
+        [
+            _reported(Stage.NEGOTIATING, 1, to_club="Celta Vigo"),
+            _reported(Stage.COMPLETED, 5, to_club="Girona", article="b"),
+        ]
+    )
     celta = next(s for s in sagas if s.to_club == "Celta Vigo")
     assert celta.stage is Stage.OFF
     assert celta.reason == "completed a move to Girona on 2025-01-05"
@@ -128,10 +130,12 @@ def test_a_completed_renewal_closes_the_open_sagas():
 
 
 def test_a_saga_reported_after_the_completion_elsewhere_stays_open():
-    sagas = merge_sagas([
-        _reported(Stage.COMPLETED, 1, to_club="Girona"),
-        _reported(Stage.INTEREST, 9, to_club="Celta Vigo", article="b"),
-    ])
+    sagas = merge_sagas(
+        [
+            _reported(Stage.COMPLETED, 1, to_club="Girona"),
+            _reported(Stage.INTEREST, 9, to_club="Celta Vigo", article="b"),
+        ]
+    )
     assert {s.to_club: s.stage for s in sagas}["Celta Vigo"] is Stage.INTEREST
 
 
@@ -141,13 +145,15 @@ def test_a_denied_saga_gives_who_declared_it_off():
 
 
 def test_feed_lists_stage_changes_in_time_order():
-    changes = feed([
-        _reported(Stage.INTEREST, 1, to_club="Celta Vigo"),
-        _reported(Stage.INTEREST, 2),
-        _reported(Stage.INTEREST, 3, article="x"),  # no change: same stage
-        _reported(Stage.AGREED, 4, article="b"),
-        _reported(Stage.COMPLETED, 6, article="c"),
-    ])
+    changes = feed(
+        [
+            _reported(Stage.INTEREST, 1, to_club="Celta Vigo"),
+            _reported(Stage.INTEREST, 2),
+            _reported(Stage.INTEREST, 3, article="x"),  # no change: same stage
+            _reported(Stage.AGREED, 4, article="b"),
+            _reported(Stage.COMPLETED, 6, article="c"),
+        ]
+    )
     assert [(c.day.day, c.to_club, c.change, c.stage) for c in changes] == [
         (1, "Celta Vigo", Change.NEW, Stage.INTEREST),
         (2, "Girona", Change.NEW, Stage.INTEREST),
@@ -163,14 +169,20 @@ def test_feed_since_leaves_out_earlier_changes():
 
 
 def test_feed_reports_a_revival_after_a_denial():
-    claims = [_reported(Stage.APPROACH, 1), _reported(Stage.OFF, 2, article="b"),
-              _reported(Stage.NEGOTIATING, 3, article="c")]
+    claims = [
+        _reported(Stage.APPROACH, 1),
+        _reported(Stage.OFF, 2, article="b"),
+        _reported(Stage.NEGOTIATING, 3, article="c"),
+    ]
     assert [c.change for c in feed(claims)] == [Change.NEW, Change.OFF, Change.REVIVED]
 
 
 def test_timeline_keeps_every_claim_in_time_order_hedged_included():
-    claims = [_reported(Stage.AGREED, 5, article="b"), _hedged(Stage.INTEREST, 2, article="a"),
-              _reported(Stage.INTEREST, None, article="c")]
+    claims = [
+        _reported(Stage.AGREED, 5, article="b"),
+        _hedged(Stage.INTEREST, 2, article="a"),
+        _reported(Stage.INTEREST, None, article="c"),
+    ]
     assert [c.claim.article_id for c in timeline(claims)] == ["c", "a", "b"]
 
 

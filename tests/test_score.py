@@ -38,11 +38,25 @@ def book():
     return load_sources()
 
 
-def _claim(sentence="Girona are keen on Ana Ruiz.", outlet="BBC Sport", day=18, stage=Stage.INTEREST,
-           article=None, to_club="Girona", player="Ana Ruiz", hedged=False):
-    claim = TransferClaim(player=player, to_club=to_club, stage=stage, deal_type=DealType.UNKNOWN,
-                          evidence=Evidence(sentence, (0, len(sentence))), hedged=hedged,
-                          article_id=article or f"{outlet}-{day}-{to_club}")
+def _claim(
+    sentence="Girona are keen on Ana Ruiz.",
+    outlet="BBC Sport",
+    day=18,
+    stage=Stage.INTEREST,
+    article=None,
+    to_club="Girona",
+    player="Ana Ruiz",
+    hedged=False,
+):
+    claim = TransferClaim(
+        player=player,
+        to_club=to_club,
+        stage=stage,
+        deal_type=DealType.UNKNOWN,
+        evidence=Evidence(sentence, (0, len(sentence))),
+        hedged=hedged,
+        article_id=article or f"{outlet}-{day}-{to_club}",
+    )
     return ReportedClaim(claim, date(2025, 6, day), outlet)
 
 
@@ -57,28 +71,40 @@ def test_copies_of_one_sentence_count_as_one_report(book):
 
 
 def test_outlets_of_one_newsroom_count_as_one_report(book):
-    claims = [_claim("Girona want Ruiz.", outlet="Daily Mirror"),
-              _claim("Ruiz is wanted by Girona, sources say.", outlet="Daily Express")]
+    claims = [
+        _claim("Girona want Ruiz.", outlet="Daily Mirror"),
+        _claim("Ruiz is wanted by Girona, sources say.", outlet="Daily Express"),
+    ]
     assert len(independent_reports(claims, book)) == 1
 
 
 def test_different_outlets_with_their_own_sentences_are_independent(book):
-    claims = [_claim("Girona want Ruiz.", outlet="Daily Mirror"),
-              _claim("Ruiz is wanted by Girona, sources say.", outlet="The Guardian")]
+    claims = [
+        _claim("Girona want Ruiz.", outlet="Daily Mirror"),
+        _claim("Ruiz is wanted by Girona, sources say.", outlet="The Guardian"),
+    ]
     assert len(independent_reports(claims, book)) == 2
 
 
 def test_more_independent_outlets_make_a_saga_likelier(model, book):
     one = _likelihood([_claim("Girona want Ruiz.", outlet="The Guardian")], model, book)
-    two = _likelihood([_claim("Girona want Ruiz.", outlet="The Guardian"),
-                       _claim("Talks over Ruiz to Girona have begun.", outlet="Kicker")], model, book)
+    two = _likelihood(
+        [
+            _claim("Girona want Ruiz.", outlet="The Guardian"),
+            _claim("Talks over Ruiz to Girona have begun.", outlet="Kicker"),
+        ],
+        model,
+        book,
+    )
     assert two.value > one.value
 
 
 def test_a_more_advanced_stage_is_likelier(model, book):
     claims = [_claim()]
-    values = [_likelihood(claims, model, book, stage).value
-              for stage in (Stage.INTEREST, Stage.NEGOTIATING, Stage.AGREED, Stage.MEDICAL)]
+    values = [
+        _likelihood(claims, model, book, stage).value
+        for stage in (Stage.INTEREST, Stage.NEGOTIATING, Stage.AGREED, Stage.MEDICAL)
+    ]
     assert values == sorted(values)
 
 
@@ -128,8 +154,10 @@ def test_completed_is_certain_and_off_is_nil(model, book):
 
 
 def test_competing_destinations_sum_to_at_most_one(model, book):
-    groups = {("Ana Ruiz", club): [_claim(f"{club} agree a fee for Ruiz.", outlet=outlet, to_club=club)]
-              for club, outlet in [("Girona", "BBC Sport"), ("Celta Vigo", "Marca"), ("Sevilla", "AS")]}
+    groups = {
+        ("Ana Ruiz", club): [_claim(f"{club} agree a fee for Ruiz.", outlet=outlet, to_club=club)]
+        for club, outlet in [("Girona", "BBC Sport"), ("Celta Vigo", "Marca"), ("Sevilla", "AS")]
+    }
     stages = dict.fromkeys(groups, Stage.MEDICAL)
     scored = score_sagas(groups, stages, AS_OF, {}, book, model)
     assert sum(lk.value for lk in scored.values()) == pytest.approx(1.0)
@@ -164,8 +192,11 @@ def test_a_source_scores_a_hit_when_the_saga_completes_and_a_miss_when_it_dies(m
         ("Ana Ruiz", "Celta Vigo"): [_claim(outlet="Daily Mail", to_club="Celta Vigo")],
         ("Ana Ruiz", "Sevilla"): [_claim(outlet="Daily Mail", to_club="Sevilla")],
     }
-    stages = {("Ana Ruiz", "Girona"): Stage.COMPLETED, ("Ana Ruiz", "Celta Vigo"): Stage.OFF,
-              ("Ana Ruiz", "Sevilla"): Stage.INTEREST}
+    stages = {
+        ("Ana Ruiz", "Girona"): Stage.COMPLETED,
+        ("Ana Ruiz", "Celta Vigo"): Stage.OFF,
+        ("Ana Ruiz", "Sevilla"): Stage.INTEREST,
+    }
     record = track_records(groups, stages, book, model.source_priors)["Daily Mail"]
     assert (record.claims, record.hits, record.misses) == (3, 1, 1)
     assert record.reliability == pytest.approx((2.7 + 1) / (10 + 2))
@@ -173,8 +204,7 @@ def test_a_source_scores_a_hit_when_the_saga_completes_and_a_miss_when_it_dies(m
 
 def test_the_tier_sets_the_prior_reliability(model, book):
     groups = {("Ana Ruiz", "Girona"): [_claim(outlet="The Athletic"), _claim("x", outlet="TEAMtalk")]}
-    records = track_records(groups, {("Ana Ruiz", "Girona"): Stage.INTEREST}, book,
-                            model.source_priors)
+    records = track_records(groups, {("Ana Ruiz", "Girona"): Stage.INTEREST}, book, model.source_priors)
     assert records["The Athletic"].reliability > records["TEAMtalk"].reliability
     low, high = records["The Athletic"].interval
     assert low < records["The Athletic"].reliability < high

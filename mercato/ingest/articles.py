@@ -34,9 +34,7 @@ def parse_date(value: str, source: str, field: str) -> date:
     try:
         return date.fromisoformat(value.strip()[:10])
     except ValueError:
-        raise UnreadableArticle(
-            source, f"{field} {value!r} is not a date", "write it as YYYY-MM-DD"
-        ) from None
+        raise UnreadableArticle(source, f"{field} {value!r} is not a date", "write it as YYYY-MM-DD") from None
 
 
 def make_article(
@@ -52,9 +50,7 @@ def make_article(
     """An article from its text and metadata; its id is the given one, else from its hash."""
     text = clean_text(text)
     if not text:
-        raise UnreadableArticle(
-            source, "no article text", "add the article's text or remove the input"
-        )
+        raise UnreadableArticle(source, "no article text", "add the article's text or remove the input")
     digest = content_hash(text)
     return Article(
         id=article_id or digest[:16],

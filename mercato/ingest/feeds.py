@@ -64,16 +64,11 @@ def feed_entries(data: bytes, source: str) -> list[FeedEntry]:
         reason = "not an RSS or Atom feed"
         if feed.get("bozo_exception") is not None:
             reason = f"{reason} ({feed.bozo_exception})"
-        raise UnreadableArticle(
-            source, reason, "check the file is a complete feed, saved as it was downloaded"
-        )
+        raise UnreadableArticle(source, reason, "check the file is a complete feed, saved as it was downloaded")
     if not feed.entries:
         raise UnreadableArticle(source, "the feed has no entries", "download the feed again")
     outlet = feed.feed.get("title")
-    return [
-        FeedEntry(f"{source}#{number}", outlet, entry)
-        for number, entry in enumerate(feed.entries, start=1)
-    ]
+    return [FeedEntry(f"{source}#{number}", outlet, entry) for number, entry in enumerate(feed.entries, start=1)]
 
 
 def _entry_date(entry: Any) -> date | None:

@@ -44,17 +44,13 @@ def article_from_json(document: str, source: str) -> Article:
             "write one article object per .json file, or one per line in a .jsonl file",
         )
     if not isinstance(value.get("text"), str):
-        raise UnreadableArticle(
-            source, 'the JSON object has no "text" string', 'add the article body as "text"'
-        )
+        raise UnreadableArticle(source, 'the JSON object has no "text" string', 'add the article body as "text"')
     try:
         fields = ArticleJson.model_validate(value)
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"])
-        raise UnreadableArticle(
-            source, f'field "{where}": {first["msg"]}', "fix that field or remove it"
-        ) from None
+        raise UnreadableArticle(source, f'field "{where}": {first["msg"]}', "fix that field or remove it") from None
     return make_article(
         fields.text,
         source,

@@ -118,13 +118,10 @@ def _pieces(path: Path, source: str, max_bytes: int) -> list[_Piece]:
     text = _decode(data, source)
     if kind is Format.JSON_LINES:
         lines: list[_Piece] = [
-            (where, partial(article_from_json, line, where))
-            for where, line in json_lines(text, source)
+            (where, partial(article_from_json, line, where)) for where, line in json_lines(text, source)
         ]
         if not lines:
-            raise UnreadableArticle(
-                source, "no JSON lines in the file", "add one article object per line"
-            )
+            raise UnreadableArticle(source, "no JSON lines in the file", "add one article object per line")
         return lines
     if kind is Format.JSON:
         return [(source, partial(article_from_json, text, source))]
@@ -150,9 +147,7 @@ def _read_bytes(path: Path, source: str, max_bytes: int) -> bytes:
     if not data.strip():
         raise UnreadableArticle(source, "empty file", "add the article or remove the file")
     if b"\x00" in data:
-        raise UnreadableArticle(
-            source, "binary data, not text", "give a text, JSON, HTML or feed file"
-        )
+        raise UnreadableArticle(source, "binary data, not text", "give a text, JSON, HTML or feed file")
     return data
 
 

@@ -67,9 +67,7 @@ def _add_years(day: date, years: int) -> date:
         return day.replace(year=day.year + years, day=28)
 
 
-def _negotiation_opens(
-    expiry: date, regime: Regime, book: RuleBook, options: RuleOptions, trail: _Trail
-) -> date:
+def _negotiation_opens(expiry: date, regime: Regime, book: RuleBook, options: RuleOptions, trail: _Trail) -> date:
     if regime.negotiation == "season_end":
         opens, from_table = england_approach_date(expiry, book, options)
         if from_table:
@@ -79,12 +77,16 @@ def _negotiation_opens(
 
 
 def _register(
-    case: MoveCase, book: RuleBook, regime: Regime, start: date, free_from: date | None,
-    free_agent: bool, trail: _Trail,
+    case: MoveCase,
+    book: RuleBook,
+    regime: Regime,
+    start: date,
+    free_from: date | None,
+    free_agent: bool,
+    trail: _Trail,
 ) -> date | None:
     """First registration day from ``start``, citing the window or exception it uses."""
-    found = first_registration(book.periods_for(case.to_association), start, free_from,
-                               free_agent)
+    found = first_registration(book.periods_for(case.to_association), start, free_from, free_agent)
     if found is None:
         trail.notes.append(f"no registration period of {case.to_association} known after {start}")
         return None
@@ -101,8 +103,13 @@ def _training_compensation_end(birth: date, book: RuleBook) -> date:
 
 
 def _compensation(
-    case: MoveCase, regime: Regime, move: Move, joins: date | None, book: RuleBook,
-    options: RuleOptions, trail: _Trail,
+    case: MoveCase,
+    regime: Regime,
+    move: Move,
+    joins: date | None,
+    book: RuleBook,
+    options: RuleOptions,
+    trail: _Trail,
 ) -> tuple[CompensationKind, ...]:
     """What the interested club owes for the move, joining on ``joins``."""
     kinds: list[CompensationKind] = []
@@ -124,15 +131,13 @@ def _compensation(
         elif joins <= _training_compensation_end(case.birth_date, book):
             trail.use("FIFA-A4-TC")
             eu_move = book.in_eu_eea(case.to_association, joins) and (
-                case.from_association is not None
-                and book.in_eu_eea(case.from_association, joins)
+                case.from_association is not None and book.in_eu_eea(case.from_association, joins)
             )
             if eu_move and move is not Move.TRANSFER:
                 trail.use("FIFA-A4-EU-OFFER")
                 if not options.assume_contract_offered:
                     return tuple(kinds)
-                trail.notes.append("training compensation assumes the former club offered "
-                                   "a new contract (EU/EEA rule)")
+                trail.notes.append("training compensation assumes the former club offered a new contract (EU/EEA rule)")
             kinds.append(CompensationKind.TRAINING_COMPENSATION)
         else:
             trail.use("FIFA-A4-TC")
@@ -143,13 +148,10 @@ def _compensation(
     return tuple(kinds)
 
 
-def _england_compensation(
-    case: MoveCase, options: RuleOptions, kinds: list[CompensationKind], trail: _Trail
-) -> None:
+def _england_compensation(case: MoveCase, options: RuleOptions, kinds: list[CompensationKind], trail: _Trail) -> None:
     """ENG-U24-COMP and ENG-ACADEMY-COMP: out-of-contract moves between English clubs."""
     if case.birth_date is None or case.contract_expiry is None:
-        trail.notes.append("birth date or contract expiry unknown: under-24 compensation "
-                           "not assessed")
+        trail.notes.append("birth date or contract expiry unknown: under-24 compensation not assessed")
         return
     age = _age_on(case.birth_date, case.contract_expiry)
     if age < 18:
@@ -159,8 +161,7 @@ def _england_compensation(
     trail.use("ENG-U24-COMP")
     if age < 24 and options.assume_contract_offered:
         kinds.append(CompensationKind.TRIBUNAL_COMPENSATION)
-        trail.notes.append("under-24 compensation assumes the former club offered a "
-                           "qualifying new contract")
+        trail.notes.append("under-24 compensation assumes the former club offered a qualifying new contract")
 
 
 def _cap_on(caps: tuple[LoanCap, ...], day: date) -> LoanCap | None:
@@ -180,7 +181,11 @@ def _age_exempt(birth: date | None, day: date, exempt_age: int) -> bool:
 
 
 def _loan_limits(
-    case: MoveCase, regime: Regime, book: RuleBook, starts: date, options: RuleOptions,
+    case: MoveCase,
+    regime: Regime,
+    book: RuleBook,
+    starts: date,
+    options: RuleOptions,
     trail: _Trail,
 ) -> LoanLimits:
     """Which loan limits apply to a loan starting on ``starts``."""
@@ -189,30 +194,26 @@ def _loan_limits(
             trail.notes.append(f"FIFA loan limits apply only from {book.loans_from}")
             return LoanLimits(None, None, None, None, False, True, ())
         cap = _cap_on(book.loan_caps, starts)
-        exempt = options.assume_club_trained or _age_exempt(
-            case.birth_date, starts, book.loan_exempt_age)
-        ids = ["FIFA-10-FORM", "FIFA-10-EXEMPT"] if exempt else [
-            "FIFA-10-FORM", "FIFA-10-SAMECLUB", "FIFA-10-CAP"]
+        exempt = options.assume_club_trained or _age_exempt(case.birth_date, starts, book.loan_exempt_age)
+        ids = ["FIFA-10-FORM", "FIFA-10-EXEMPT"] if exempt else ["FIFA-10-FORM", "FIFA-10-SAMECLUB", "FIFA-10-CAP"]
         trail.use(*ids)
         if exempt or cap is None:
             return LoanLimits(book.loan_max_months, None, None, None, exempt, False, tuple(ids))
-        return LoanLimits(book.loan_max_months, cap.out, cap.into, book.loan_same_club,
-                          False, False, tuple(ids))
+        return LoanLimits(book.loan_max_months, cap.out, cap.into, book.loan_same_club, False, False, tuple(ids))
     ids = [i for i in (regime.loan_rule, "FIFA-10-DOMESTIC") if i]
     trail.use(*ids)
     cap = _cap_on(regime.loan_caps, starts)
     if cap is None:
         return LoanLimits(None, None, None, None, False, True, tuple(ids))
     exempt = cap.exempt_age is not None and (
-        options.assume_club_trained or _age_exempt(case.birth_date, starts, cap.exempt_age))
+        options.assume_club_trained or _age_exempt(case.birth_date, starts, cap.exempt_age)
+    )
     if exempt:
         return LoanLimits(None, None, None, None, True, True, tuple(ids))
     return LoanLimits(None, cap.out, cap.into, cap.same_club, False, True, tuple(ids))
 
 
-def check_move(
-    case: MoveCase, rules: RuleBook, today: date, options: RuleOptions = _DEFAULT_OPTIONS
-) -> RulesVerdict:
+def check_move(case: MoveCase, rules: RuleBook, today: date, options: RuleOptions = _DEFAULT_OPTIONS) -> RulesVerdict:
     """Check a move on ``today``: negotiation, notice, pre-contract, registration, what is due."""
     trail = _Trail()
     regime = regime_for(case, rules)
@@ -220,8 +221,11 @@ def check_move(
         trail.use("FIFA-1.3-NATIONAL")
     expiry = case.contract_expiry
     free = case.from_club is None or (expiry is not None and today > expiry)
-    opens = (_negotiation_opens(expiry, regime, rules, options, trail)
-             if expiry is not None and case.from_club is not None else None)
+    opens = (
+        _negotiation_opens(expiry, regime, rules, options, trail)
+        if expiry is not None and case.from_club is not None
+        else None
+    )
     by_transfer: date | None = None
     loan_limits: LoanLimits | None = None
 
@@ -239,8 +243,9 @@ def check_move(
         move = Move.LOAN if case.is_loan else Move.TRANSFER
         may_negotiate, must_notify = None, regime.notice_required
         trail.use(regime.notice_rule)
-        trail.notes.append("contract expiry unknown: negotiation and pre-contract not assessed; "
-                           "give the contract expiry")
+        trail.notes.append(
+            "contract expiry unknown: negotiation and pre-contract not assessed; give the contract expiry"
+        )
         registration = _register(case, rules, regime, today, None, False, trail)
         joins = registration
     elif opens is not None:
@@ -255,17 +260,15 @@ def check_move(
             move = Move.PRE_CONTRACT
             trail.use(regime.precontract_rule)
             free_from = expiry + _ONE_DAY
-            registration = _register(case, rules, regime, max(today, free_from), free_from,
-                                     True, trail)
+            registration = _register(case, rules, regime, max(today, free_from), free_from, True, trail)
             joins = registration
-            earlier = first_registration(rules.periods_for(case.to_association), today,
-                                         None, False)
+            earlier = first_registration(rules.periods_for(case.to_association), today, None, False)
             if earlier is not None and registration is not None and earlier[0] < registration:
                 by_transfer = earlier[0]
                 trail.use(earlier[1].rule_id if earlier[1] else None)
                 trail.notes.append(
-                    f"registration from {by_transfer} is possible only by a transfer the "
-                    "current club agrees, for a fee")
+                    f"registration from {by_transfer} is possible only by a transfer the current club agrees, for a fee"
+                )
         else:
             move = Move.TRANSFER
             trail.use("FIFA-17-BREACH" if case.is_international else None)

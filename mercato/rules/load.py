@@ -28,10 +28,7 @@ def _read(path: Traversable) -> dict[str, Any]:
 
 def _rules(doc: dict[str, Any]) -> dict[str, Rule]:
     body = str(doc["body"])
-    return {
-        r["id"]: Rule(r["id"], body, r["summary"], r["citation"], Status(r["status"]))
-        for r in doc.get("rule", [])
-    }
+    return {r["id"]: Rule(r["id"], body, r["summary"], r["citation"], Status(r["status"])) for r in doc.get("rule", [])}
 
 
 def _loan_caps(rows: list[dict[str, Any]]) -> tuple[LoanCap, ...]:
@@ -83,8 +80,7 @@ def _calendar(doc: dict[str, Any], rules: dict[str, Rule]) -> list[Period]:
         rules[rule_id] = Rule(
             rule_id,
             "Windows",
-            f"{doc['league']} {row['kind']} registration period {row['season']}: "
-            f"{row['start']} to {row['end']}",
+            f"{doc['league']} {row['kind']} registration period {row['season']}: {row['start']} to {row['end']}",
             row["citation"],
             Status(row["status"]),
         )
@@ -104,8 +100,7 @@ def _calendar(doc: dict[str, Any], rules: dict[str, Rule]) -> list[Period]:
         for year in _YEARS:
             if (pattern["kind"], year) not in listed:
                 start = _month_day(year, pattern["start"])
-                periods.append(Period(association, start, _month_day(year, pattern["end"]),
-                                      default_id))
+                periods.append(Period(association, start, _month_day(year, pattern["end"]), default_id))
     return periods
 
 
@@ -123,10 +118,11 @@ def load_rulebook() -> RuleBook:
         if "season_end" in doc:
             table = doc["season_end"]
             rules["ENG-SEASON-END"] = Rule(
-                "ENG-SEASON-END", doc["body"],
-                "Final Premier League matchday of each season (default English approach date "
-                "is the day after it).",
-                table["citation"], Status(table["status"]),
+                "ENG-SEASON-END",
+                doc["body"],
+                "Final Premier League matchday of each season (default English approach date is the day after it).",
+                table["citation"],
+                Status(table["status"]),
             )
             season_end = {day.year: day for day in table["dates"]}
     periods: dict[str, list[Period]] = {}

@@ -86,26 +86,24 @@ def _is_loan(params: Mapping[str, Any]) -> bool:
     return deal is not None and deal.lower().startswith("loan")
 
 
-def _club_side(
-    name: str | None, country: str | None, key: str, kb: KnowledgeBase, book: RuleBook
-) -> _Side:
+def _club_side(name: str | None, country: str | None, key: str, kb: KnowledgeBase, book: RuleBook) -> _Side:
     club = kb.club_named(name) if name else None
     if country:
         return _Side(club.name if club else name, association_of(country, book), club)
     if club is None:
         if name is None:
             return _Side(None, None, None)
-        raise BadRulesInput(key, f"unknown club {name!r}",
-                            f"check the spelling or give {key.replace('club', 'country')}")
+        raise BadRulesInput(
+            key, f"unknown club {name!r}", f"check the spelling or give {key.replace('club', 'country')}"
+        )
     if not club.country:
-        raise BadRulesInput(key, f"the knowledge base has no country for {club.name!r}",
-                            f"give {key.replace('club', 'country')}")
+        raise BadRulesInput(
+            key, f"the knowledge base has no country for {club.name!r}", f"give {key.replace('club', 'country')}"
+        )
     return _Side(club.name, association_of(club.country, book), club)
 
 
-def resolve_case(
-    params: Mapping[str, Any], kb: KnowledgeBase, book: RuleBook | None = None
-) -> tuple[MoveCase, date]:
+def resolve_case(params: Mapping[str, Any], kb: KnowledgeBase, book: RuleBook | None = None) -> tuple[MoveCase, date]:
     """The move and the date a query asks about, with gaps filled from the knowledge base."""
     book = book or load_rulebook()
     on = _date(params, "date")
@@ -124,16 +122,19 @@ def resolve_case(
     if from_name is None and from_country is None:
         if kb_club is None or (to.club is not None and kb_club.id == to.club.id):
             raise BadRulesInput(
-                "from_club", f"current club of {player_name or 'the player'} unknown",
-                "give from_club (and contract_expiry)")
+                "from_club",
+                f"current club of {player_name or 'the player'} unknown",
+                "give from_club (and contract_expiry)",
+            )
         from_name = kb_club.name
     side = _club_side(from_name, from_country, "from_club", kb, book)
     same_club = kb_club is not None and side.club is not None and side.club.id == kb_club.id
     if expiry is None and same_club and player is not None:
         expiry = player.contract_expiry
     if expiry is None:
-        raise BadRulesInput("contract_expiry", f"unknown for {player_name or 'the player'}",
-                            "give contract_expiry as YYYY-MM-DD")
+        raise BadRulesInput(
+            "contract_expiry", f"unknown for {player_name or 'the player'}", "give contract_expiry as YYYY-MM-DD"
+        )
     case = MoveCase(
         player=player.name if player else (player_name or "the player"),
         to_club=to.name or to_name,
@@ -171,7 +172,9 @@ def verdict_to_json(verdict: RulesVerdict) -> dict[str, Any]:
         "earliest_registration_by_transfer": _iso(verdict.earliest_registration_by_transfer),
         "compensation_due": verdict.compensation_due,
         "compensation_kinds": [kind.value for kind in verdict.compensation_kinds],
-        "loan_limits": None if limits is None else {
+        "loan_limits": None
+        if limits is None
+        else {
             "max_months": limits.max_months,
             "max_loaned_out": limits.max_loaned_out,
             "max_loaned_in": limits.max_loaned_in,
@@ -181,8 +184,7 @@ def verdict_to_json(verdict: RulesVerdict) -> dict[str, Any]:
             "rules": list(limits.rule_ids),
         },
         "rules": [
-            {"id": r.id, "citation": r.citation, "status": r.status.value,
-             "unverified": r.unverified}
+            {"id": r.id, "citation": r.citation, "status": r.status.value, "unverified": r.unverified}
             for r in verdict.rules
         ],
         "unverified_rules": list(verdict.unverified_rules),

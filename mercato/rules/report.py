@@ -37,8 +37,7 @@ def status_line(verdict: RulesVerdict) -> str:
     elif verdict.may_negotiate:
         talk = f"{case.to_club} may negotiate since {opens}"
     else:
-        talk = (f"{case.to_club} may not negotiate with him before {opens} without "
-                f"{_current(verdict)}'s consent")
+        talk = f"{case.to_club} may not negotiate with him before {opens} without {_current(verdict)}'s consent"
     if verdict.must_notify_current_club and verdict.move is not Move.FREE_AGENT:
         talk += f" and must inform {_current(verdict)} in writing"
     registration = verdict.earliest_registration_date
@@ -62,28 +61,26 @@ def describe_verdict(verdict: RulesVerdict) -> list[str]:
     }
     kinds = [_KIND_WORDS[k.value] for k in verdict.compensation_kinds]
     lines = [
-        f"{case.player}: {case.from_club or 'no club'} -> {case.to_club} on {verdict.on} "
-        f"({verdict.body} rules)",
+        f"{case.player}: {case.from_club or 'no club'} -> {case.to_club} on {verdict.on} ({verdict.body} rules)",
         f"  move: {move_words[verdict.move]}",
-        f"  may negotiate: {yes_no[verdict.may_negotiate]}"
-        f" (from {verdict.earliest_negotiation_date or 'unknown'})",
-        f"  must inform {_current(verdict)} in writing first: "
-        f"{yes_no[verdict.must_notify_current_club]}",
+        f"  may negotiate: {yes_no[verdict.may_negotiate]} (from {verdict.earliest_negotiation_date or 'unknown'})",
+        f"  must inform {_current(verdict)} in writing first: {yes_no[verdict.must_notify_current_club]}",
         f"  may sign a pre-contract: {yes_no[verdict.may_sign_precontract]}",
         f"  earliest registration: {verdict.earliest_registration_date or 'unknown'}",
     ]
     if verdict.earliest_registration_by_transfer and verdict.move is Move.PRE_CONTRACT:
-        lines.append(f"  earlier by a transfer {_current(verdict)} agrees: "
-                     f"{verdict.earliest_registration_by_transfer}")
+        lines.append(f"  earlier by a transfer {_current(verdict)} agrees: {verdict.earliest_registration_by_transfer}")
     lines.append(f"  due: {', '.join(kinds) if kinds else 'nothing'}")
     if verdict.loan_limits is not None:
         limits = verdict.loan_limits
-        caps = ("exempt from the caps" if limits.exempt else
-                f"at most {limits.max_loaned_out} out / {limits.max_loaned_in} in, "
-                f"{limits.max_per_club} with one club" if limits.max_loaned_out else
-                "no caps encoded")
-        lines.append(f"  loan limits: {caps}"
-                     + (f"; at most {limits.max_months} months" if limits.max_months else ""))
+        caps = (
+            "exempt from the caps"
+            if limits.exempt
+            else f"at most {limits.max_loaned_out} out / {limits.max_loaned_in} in, {limits.max_per_club} with one club"
+            if limits.max_loaned_out
+            else "no caps encoded"
+        )
+        lines.append(f"  loan limits: {caps}" + (f"; at most {limits.max_months} months" if limits.max_months else ""))
     lines.extend(f"  note: {note}" for note in verdict.notes)
     lines.append("  rules:")
     for rule in verdict.rules:
@@ -103,9 +100,13 @@ def rules_status(
     options: RuleOptions | None = None,
 ) -> str:
     """The saga view's one-line rules status for a player and destination on a date."""
-    params = {"player": player, "to_club": to_club, "date": on.isoformat(),
-              "from_club": from_club,
-              "contract_expiry": contract_expiry.isoformat() if contract_expiry else None}
+    params = {
+        "player": player,
+        "to_club": to_club,
+        "date": on.isoformat(),
+        "from_club": from_club,
+        "contract_expiry": contract_expiry.isoformat() if contract_expiry else None,
+    }
     book = book or load_rulebook()
     try:
         case, day = resolve_case(params, kb, book)
@@ -124,8 +125,10 @@ def check_cases(
     book = book or load_rulebook()
     for index, case in enumerate(cases):
         if not isinstance(case, Mapping):
-            yield {"id": None, "error": f"case {index + 1}: not a JSON object; "
-                                        "write each case as {\"id\": ..., \"to_club\": ...}"}
+            yield {
+                "id": None,
+                "error": f'case {index + 1}: not a JSON object; write each case as {{"id": ..., "to_club": ...}}',
+            }
             continue
         case_id = case.get("id")
         try:

@@ -54,8 +54,7 @@ def default_return(claim: InjuryClaim) -> date | None:
         days = _SUSPENSION_DAYS
     else:
         injury = (claim.injury or "").lower()
-        days = next((d for words, d in _DEFAULT_DAYS if any(w in injury for w in words)),
-                    _INJURY_DAYS)
+        days = next((d for words, d in _DEFAULT_DAYS if any(w in injury for w in words)), _INJURY_DAYS)
     return claim.reported_on + timedelta(days=days)
 
 
@@ -76,9 +75,7 @@ def match_claim(claim: InjuryClaim, players: Iterable[Player]) -> Player | None:
     return by_surname[0] if len(by_surname) == 1 else None
 
 
-def absences(
-    claims: Iterable[InjuryClaim], players: Iterable[Player], as_of: date
-) -> dict[int | str, Absence]:
+def absences(claims: Iterable[InjuryClaim], players: Iterable[Player], as_of: date) -> dict[int | str, Absence]:
     """Players out on ``as_of``, keyed by player id (or name for players the KB lacks).
 
     Only claims reported on or before ``as_of`` count (undated ones always do); for each

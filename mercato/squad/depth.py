@@ -82,14 +82,13 @@ def _same_player(a: Player, b: Player) -> bool:
     return name_key(a.name) == name_key(b.name)
 
 
-def squad_as_of(
-    kb: KnowledgeBase, club_id: int, as_of: date, moves: Iterable[Move] = ()
-) -> tuple[Player, ...]:
+def squad_as_of(kb: KnowledgeBase, club_id: int, as_of: date, moves: Iterable[Move] = ()) -> tuple[Player, ...]:
     """The club's players on ``as_of``: the snapshot, then every move completed after it.
 
     Moves are applied in date order (what-ifs last); before the snapshot date the snapshot
     itself is the best we know.
     """
+
     def due(move: Move) -> bool:
         return move.completed is None or SNAPSHOT_DATE < move.completed <= as_of
 

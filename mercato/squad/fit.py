@@ -103,8 +103,7 @@ class Fit:
 
 def _compare(member: SquadMember) -> Comparison:
     p = member.player
-    return Comparison(p.name, member.quality, p.market_value_eur, member.age,
-                      p.contract_expiry, member.available)
+    return Comparison(p.name, member.quality, p.market_value_eur, member.age, p.contract_expiry, member.available)
 
 
 def _is(member: SquadMember, player: Player) -> bool:
@@ -117,9 +116,7 @@ def _clip(x: float) -> float:
     return max(0.0, min(1.0, x))
 
 
-def _quality_part(
-    target: SquadMember, position: Position, before: BestXI, chart: DepthChart
-) -> tuple[float, str]:
+def _quality_part(target: SquadMember, position: Position, before: BestXI, chart: DepthChart) -> tuple[float, str]:
     """Target against the weakest incumbent in a slot of his position (else its best natural)."""
     mine = slot_value(target, position) or 0.0
     rivals = [p.member for p in before.places if p.slot.position == position and p.member]
@@ -173,22 +170,26 @@ def assess_fit(
     displaces = tuple(m.name for m in before.members() if id(m) not in picked_after)
     backs_up: tuple[str, ...] = ()
     if place is None:
-        backs_up = tuple(e.member.name for e in chart.naturals(position)
-                         if e.member.quality >= target.quality)[:3]
+        backs_up = tuple(e.member.name for e in chart.naturals(position) if e.member.quality >= target.quality)[:3]
     filled = tuple(n for n in needs if n.position == position)
 
     quality, quality_text = _quality_part(target, position, before, chart)
     need, need_text = _need_part(filled)
     starts = 1.0 if place else 0.0
-    starts_text = (f"starts 1.00: takes the {place.slot.name} slot of the {formation}" if place
-                   else f"starts 0.00: not in the best {formation}; backs up "
-                        + (", ".join(backs_up) or "nobody"))
+    starts_text = (
+        f"starts 1.00: takes the {place.slot.name} slot of the {formation}"
+        if place
+        else f"starts 0.00: not in the best {formation}; backs up " + (", ".join(backs_up) or "nobody")
+    )
     age, age_text = _age_part(target.age)
     parts = {"quality": quality, "need": need, "starts": starts, "age": age}
     score = sum(WEIGHTS[k] * v for k, v in parts.items())
     explanation = (
         f"fit {score:.2f} = " + " + ".join(f"{WEIGHTS[k]} x {k}" for k in WEIGHTS),
-        quality_text, need_text, starts_text, age_text,
+        quality_text,
+        need_text,
+        starts_text,
+        age_text,
     ) + ((f"displaces {', '.join(displaces)}",) if displaces else ())
     return Fit(
         target=_compare(target),

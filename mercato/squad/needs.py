@@ -75,43 +75,70 @@ def _position_needs(chart: DepthChart, position: Position) -> list[Need]:
     covers = tuple(e for e in chart.covers(position) if e.member.available)
     if not naturals:
         cover_text = f"only {_names(covers)} can cover" if covers else "nobody can cover"
-        return [Need(position, NeedKind.NO_NATURAL, f"no natural {label}; {cover_text}",
-                     tuple(e.member.name for e in covers[:3]))]
+        return [
+            Need(
+                position,
+                NeedKind.NO_NATURAL,
+                f"no natural {label}; {cover_text}",
+                tuple(e.member.name for e in covers[:3]),
+            )
+        ]
     needs: list[Need] = []
     # The starter is the best natural whether fit or not: the man the position is built on.
     starter = max(naturals, key=lambda e: e.member.quality)
     if not available:
-        out = "; ".join(f"{e.member.name} {e.member.absence.reason}"
-                        for e in naturals if e.member.absence)
-        cover_text = (f"covered only out of position by {_names(covers)}" if covers
-                      else "and nobody can cover")
-        needs.append(Need(position, NeedKind.OUT_OF_POSITION,
-                          f"every natural {label} is out ({out}); {cover_text}",
-                          tuple(e.member.name for e in naturals)))
+        out = "; ".join(f"{e.member.name} {e.member.absence.reason}" for e in naturals if e.member.absence)
+        cover_text = f"covered only out of position by {_names(covers)}" if covers else "and nobody can cover"
+        needs.append(
+            Need(
+                position,
+                NeedKind.OUT_OF_POSITION,
+                f"every natural {label} is out ({out}); {cover_text}",
+                tuple(e.member.name for e in naturals),
+            )
+        )
     elif starter.member.absence is not None:
-        needs.append(Need(position, NeedKind.UNAVAILABLE,
-                          f"starting {label} {starter.member.name} is "
-                          f"{starter.member.absence.reason}; next: {available[0].member.name}",
-                          (starter.member.name,)))
+        needs.append(
+            Need(
+                position,
+                NeedKind.UNAVAILABLE,
+                f"starting {label} {starter.member.name} is "
+                f"{starter.member.absence.reason}; next: {available[0].member.name}",
+                (starter.member.name,),
+            )
+        )
     if 0 < len(available) < MIN_DEPTH:
-        needs.append(Need(position, NeedKind.THIN,
-                          f"only one available natural {label} ({available[0].member.name})",
-                          (available[0].member.name,)))
+        needs.append(
+            Need(
+                position,
+                NeedKind.THIN,
+                f"only one available natural {label} ({available[0].member.name})",
+                (available[0].member.name,),
+            )
+        )
     age = starter.member.age
     if age is not None and age >= AGEING_AGE:
         younger = [e for e in naturals if e is not starter and (e.member.age or 99) < AGEING_AGE]
         backup = f"; next in line {younger[0].member.name}" if younger else "; no younger natural"
-        needs.append(Need(position, NeedKind.AGEING,
-                          f"starting {label} {starter.member.name} is {age}{backup}",
-                          (starter.member.name,)))
+        needs.append(
+            Need(
+                position,
+                NeedKind.AGEING,
+                f"starting {label} {starter.member.name} is {age}{backup}",
+                (starter.member.name,),
+            )
+        )
     expiring = tuple(e for e in naturals if _expiring(e, chart.as_of))
     if expiring and (starter in expiring or len(naturals) - len(expiring) < MIN_DEPTH):
-        dates = ", ".join(
-            f"{e.member.name} ({_contract_text(e, chart.as_of)})" for e in expiring
+        dates = ", ".join(f"{e.member.name} ({_contract_text(e, chart.as_of)})" for e in expiring)
+        needs.append(
+            Need(
+                position,
+                NeedKind.EXPIRING,
+                f"contracts ending within 12 months: {dates}",
+                tuple(e.member.name for e in expiring),
+            )
         )
-        needs.append(Need(position, NeedKind.EXPIRING,
-                          f"contracts ending within 12 months: {dates}",
-                          tuple(e.member.name for e in expiring)))
     return needs
 
 

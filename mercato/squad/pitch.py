@@ -38,9 +38,7 @@ def _short(name: str) -> str:
     return " ".join(tail)
 
 
-def draw_xi(
-    xi: BestXI, title: str = "", highlight: int | str | None = None, fmt: str = "png"
-) -> bytes:
+def draw_xi(xi: BestXI, title: str = "", highlight: int | str | None = None, fmt: str = "png") -> bytes:
     """The XI on a vertical pitch as ``fmt`` ('png' or 'svg') bytes.
 
     ``highlight``: the player id (or name) drawn in the target colour, for a what-if XI.
@@ -62,12 +60,19 @@ def draw_xi(
             label = _short(member.name)
             if place.penalty > 0:
                 label += f"\n({member.role.natural})"
-        pitch.scatter(x, y, s=700, color=colour, edgecolors="white", linewidth=2, ax=ax,
-                      zorder=3)
-        pitch.annotate(place.slot.name, xy=(x, y), ax=ax, ha="center", va="center",
-                       color="white", fontsize=7, fontweight="bold", zorder=4)
-        pitch.annotate(label, xy=(x - 4.5, y), ax=ax, ha="center", va="top", color="white",
-                       fontsize=8, zorder=4)
+        pitch.scatter(x, y, s=700, color=colour, edgecolors="white", linewidth=2, ax=ax, zorder=3)
+        pitch.annotate(
+            place.slot.name,
+            xy=(x, y),
+            ax=ax,
+            ha="center",
+            va="center",
+            color="white",
+            fontsize=7,
+            fontweight="bold",
+            zorder=4,
+        )
+        pitch.annotate(label, xy=(x - 4.5, y), ax=ax, ha="center", va="top", color="white", fontsize=8, zorder=4)
     if title:
         ax.set_title(title, fontsize=12)
     buffer = io.BytesIO()

@@ -68,11 +68,15 @@ def find_club(kb: KnowledgeBase, text: str) -> Club:
     """The club a name, alias or Transfermarkt id stands for."""
     club = kb.clubs.get(int(text)) if text.strip().isdigit() else kb.club_named(text)
     if club is None:
-        raise UnknownEntity("club", text, "give its name as the press writes it "
-                            "(e.g. 'Real Madrid') or its Transfermarkt id")
+        raise UnknownEntity(
+            "club", text, "give its name as the press writes it (e.g. 'Real Madrid') or its Transfermarkt id"
+        )
     if not kb.squad(club.id):
-        raise UnknownEntity("club", text, f"{club.name} has no squad in the knowledge base "
-                            "(only clubs of the covered leagues in 2025-26 do)")
+        raise UnknownEntity(
+            "club",
+            text,
+            f"{club.name} has no squad in the knowledge base (only clubs of the covered leagues in 2025-26 do)",
+        )
     return club
 
 
@@ -80,8 +84,9 @@ def find_player(kb: KnowledgeBase, text: str) -> Player:
     """The player a full name stands for (the best known if several)."""
     player = kb.player_named(text)
     if player is None:
-        raise UnknownEntity("player", text, "give his full name as Transfermarkt spells it "
-                            "(e.g. 'Trent Alexander-Arnold')")
+        raise UnknownEntity(
+            "player", text, "give his full name as Transfermarkt spells it (e.g. 'Trent Alexander-Arnold')"
+        )
     return player
 
 
@@ -111,19 +116,21 @@ def depth_chart_json(chart: DepthChart) -> dict[str, list[dict[str, object]]]:
         for entry in chart.positions[position]:
             member = entry.member
             p = member.player
-            rows.append({
-                "player": p.name,
-                "player_id": p.id,
-                "natural": entry.natural,
-                "position": str(member.role.natural),
-                "penalty": entry.penalty,
-                "quality": round(entry.rating, 3),
-                "market_value_eur": p.market_value_eur,
-                "age": member.age,
-                "contract_expiry": p.contract_expiry.isoformat() if p.contract_expiry else None,
-                "available": member.available,
-                "absence": member.absence.reason if member.absence else None,
-            })
+            rows.append(
+                {
+                    "player": p.name,
+                    "player_id": p.id,
+                    "natural": entry.natural,
+                    "position": str(member.role.natural),
+                    "penalty": entry.penalty,
+                    "quality": round(entry.rating, 3),
+                    "market_value_eur": p.market_value_eur,
+                    "age": member.age,
+                    "contract_expiry": p.contract_expiry.isoformat() if p.contract_expiry else None,
+                    "available": member.available,
+                    "absence": member.absence.reason if member.absence else None,
+                }
+            )
         out[str(position)] = rows
     return out
 

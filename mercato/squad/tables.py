@@ -80,14 +80,15 @@ def xi_table(xi: BestXI, title: str | None = None, highlight: str | None = None)
 def squad_view(report: SquadReport) -> RenderableType:
     """The whole squad report: depth chart, needs and best XI."""
     header = f"[bold]{report.club.name}[/] as of {report.chart.as_of.isoformat()}"
-    return Group(header, depth_table(report.chart), needs_table(report.needs),
-                 xi_table(report.xi))
+    return Group(header, depth_table(report.chart), needs_table(report.needs), xi_table(report.xi))
 
 
 def fit_view(fit: Fit, club_name: str) -> RenderableType:
     """The fit with its explanation, the incumbents and the what-if XI."""
-    header = (f"[bold]{fit.target.player}[/] at [bold]{club_name}[/]: "
-              f"{fit.position} ({fit.position.label}), fit [bold]{fit.score:.2f}[/]")
+    header = (
+        f"[bold]{fit.target.player}[/] at [bold]{club_name}[/]: "
+        f"{fit.position} ({fit.position.label}), fit [bold]{fit.score:.2f}[/]"
+    )
     incumbents = Table(title=f"Incumbents at {fit.position}")
     for column in ("player", "value", "age", "contract", "available"):
         incumbents.add_column(column)
@@ -100,6 +101,9 @@ def fit_view(fit: Fit, club_name: str) -> RenderableType:
             "yes" if row.available else "no",
         )
     lines = "\n".join(f"  {line}" for line in fit.explanation)
-    return Group(header, lines, incumbents,
-                 xi_table(fit.xi_after, f"What-if XI ({fit.xi_after.formation})",
-                          highlight=fit.target.player))
+    return Group(
+        header,
+        lines,
+        incumbents,
+        xi_table(fit.xi_after, f"What-if XI ({fit.xi_after.formation})", highlight=fit.target.player),
+    )

@@ -36,24 +36,69 @@ P = Position
 # wingers (RW/LW), wing-backs as full-backs (RB/LB).
 FORMATIONS: dict[str, tuple[tuple[str, Position], ...]] = {
     "4-3-3": (
-        ("GK", P.GK), ("RB", P.RB), ("RCB", P.CB), ("LCB", P.CB), ("LB", P.LB),
-        ("CDM", P.DM), ("RCM", P.CM), ("LCM", P.CM), ("RW", P.RW), ("ST", P.ST), ("LW", P.LW),
+        ("GK", P.GK),
+        ("RB", P.RB),
+        ("RCB", P.CB),
+        ("LCB", P.CB),
+        ("LB", P.LB),
+        ("CDM", P.DM),
+        ("RCM", P.CM),
+        ("LCM", P.CM),
+        ("RW", P.RW),
+        ("ST", P.ST),
+        ("LW", P.LW),
     ),
     "4-2-3-1": (
-        ("GK", P.GK), ("RB", P.RB), ("RCB", P.CB), ("LCB", P.CB), ("LB", P.LB),
-        ("RDM", P.DM), ("LDM", P.CM), ("RW", P.RW), ("CAM", P.AM), ("LW", P.LW), ("ST", P.ST),
+        ("GK", P.GK),
+        ("RB", P.RB),
+        ("RCB", P.CB),
+        ("LCB", P.CB),
+        ("LB", P.LB),
+        ("RDM", P.DM),
+        ("LDM", P.CM),
+        ("RW", P.RW),
+        ("CAM", P.AM),
+        ("LW", P.LW),
+        ("ST", P.ST),
     ),
     "4-4-2": (
-        ("GK", P.GK), ("RB", P.RB), ("RCB", P.CB), ("LCB", P.CB), ("LB", P.LB),
-        ("RM", P.RW), ("RCM", P.CM), ("LCM", P.CM), ("LM", P.LW), ("RCF", P.ST), ("LCF", P.ST),
+        ("GK", P.GK),
+        ("RB", P.RB),
+        ("RCB", P.CB),
+        ("LCB", P.CB),
+        ("LB", P.LB),
+        ("RM", P.RW),
+        ("RCM", P.CM),
+        ("LCM", P.CM),
+        ("LM", P.LW),
+        ("RCF", P.ST),
+        ("LCF", P.ST),
     ),
     "3-5-2": (
-        ("GK", P.GK), ("RCB", P.CB), ("CB", P.CB), ("LCB", P.CB), ("RWB", P.RB),
-        ("LWB", P.LB), ("RCM", P.CM), ("CM", P.DM), ("LCM", P.CM), ("RCF", P.ST), ("LCF", P.ST),
+        ("GK", P.GK),
+        ("RCB", P.CB),
+        ("CB", P.CB),
+        ("LCB", P.CB),
+        ("RWB", P.RB),
+        ("LWB", P.LB),
+        ("RCM", P.CM),
+        ("CM", P.DM),
+        ("LCM", P.CM),
+        ("RCF", P.ST),
+        ("LCF", P.ST),
     ),
     "3-4-3": (
-        ("GK", P.GK), ("RCB", P.CB), ("CB", P.CB), ("LCB", P.CB), ("RWB", P.RB),
-        ("LWB", P.LB), ("RCM", P.CM), ("LCM", P.DM), ("RW", P.RW), ("LW", P.LW), ("ST", P.ST),
+        ("GK", P.GK),
+        ("RCB", P.CB),
+        ("CB", P.CB),
+        ("LCB", P.CB),
+        ("RWB", P.RB),
+        ("LWB", P.LB),
+        ("RCM", P.CM),
+        ("LCM", P.DM),
+        ("RW", P.RW),
+        ("LW", P.LW),
+        ("ST", P.ST),
     ),
 }
 
@@ -131,9 +176,7 @@ def best_xi(members: Iterable[SquadMember], formation: str = "4-3-3") -> BestXI:
     return BestXI(formation, places, total)
 
 
-def assign_slots(
-    members: Iterable[SquadMember], slots: tuple[Slot, ...]
-) -> tuple[tuple[XIPlace, ...], float]:
+def assign_slots(members: Iterable[SquadMember], slots: tuple[Slot, ...]) -> tuple[tuple[XIPlace, ...], float]:
     """The assignment of available players to ``slots`` with the largest total value."""
     pool = [m for m in members if m.available]
     if not pool:
@@ -146,10 +189,7 @@ def assign_slots(
             if value is not None:
                 values[i, j] = -value
     rows, cols = linear_sum_assignment(values)
-    chosen = {
-        int(col): int(row) for row, col in zip(rows, cols, strict=True)
-        if values[row, col] < _IMPOSSIBLE
-    }
+    chosen = {int(col): int(row) for row, col in zip(rows, cols, strict=True) if values[row, col] < _IMPOSSIBLE}
     places = []
     total = 0.0
     for j, slot in enumerate(slots):

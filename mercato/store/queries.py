@@ -82,9 +82,7 @@ def claims(
             query = query.where(ClaimRow.player_id.in_(_named(session, PlayerRow, player)))
         if club:
             clubs = _named(session, ClubRow, club)
-            query = query.where(
-                or_(ClaimRow.to_club_id.in_(clubs), ClaimRow.from_club_id.in_(clubs))
-            )
+            query = query.where(or_(ClaimRow.to_club_id.in_(clubs), ClaimRow.from_club_id.in_(clubs)))
         return [
             ReportedClaim(
                 claim=TransferClaim(
@@ -106,9 +104,7 @@ def claims(
         ]
 
 
-def injuries(
-    store: Store, players: Iterable[str] | None = None, as_of: date | None = None
-) -> list[InjuryClaim]:
+def injuries(store: Store, players: Iterable[str] | None = None, as_of: date | None = None) -> list[InjuryClaim]:
     """Injury, suspension and fitness claims, the oldest report first.
 
     Args:

@@ -104,9 +104,7 @@ def saga_state(store: Store) -> SagaState | None:
         row = session.get(SagaStateRow, 1)
         if row is None:
             return None
-        return SagaState(
-            row.last_claim_id, row.last_renewal_id, row.claims, row.as_of, row.model_version
-        )
+        return SagaState(row.last_claim_id, row.last_renewal_id, row.claims, row.as_of, row.model_version)
 
 
 def stored_reliabilities(store: Store) -> dict[str, float]:
@@ -140,9 +138,7 @@ def store_sagas(
     with store.session() as session:
         players = {n: i for n, i in session.execute(select(PlayerRow.name, PlayerRow.id))}
         clubs = {n: i for n, i in session.execute(select(ClubRow.name, ClubRow.id))}
-        existing = {
-            (row.player_id, row.to_club_id): row for row in session.scalars(select(SagaRow))
-        }
+        existing = {(row.player_id, row.to_club_id): row for row in session.scalars(select(SagaRow))}
         session.execute(delete(SagaChangeRow))
         kept: set[int] = set()
         pending: list[tuple[SagaRow, AssessedSaga]] = []

@@ -94,9 +94,7 @@ class ClaimRow(Base):
     __tablename__ = "claims"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    article_id: Mapped[str] = mapped_column(
-        ForeignKey("articles.id", ondelete="CASCADE"), index=True
-    )
+    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
     player_id: Mapped[int] = mapped_column(ForeignKey("players.id"), index=True)
     from_club_id: Mapped[int | None] = mapped_column(ForeignKey("clubs.id"))
     to_club_id: Mapped[int] = mapped_column(ForeignKey("clubs.id"), index=True)
@@ -121,9 +119,7 @@ class RenewalRow(Base):
     __tablename__ = "renewals"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    article_id: Mapped[str] = mapped_column(
-        ForeignKey("articles.id", ondelete="CASCADE"), index=True
-    )
+    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
     player_id: Mapped[int] = mapped_column(ForeignKey("players.id"), index=True)
     club_id: Mapped[int] = mapped_column(ForeignKey("clubs.id"))
     stage: Mapped[str] = mapped_column(String(16))
@@ -138,9 +134,7 @@ class InjuryRow(Base):
     __tablename__ = "injuries"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    article_id: Mapped[str] = mapped_column(
-        ForeignKey("articles.id", ondelete="CASCADE"), index=True
-    )
+    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
     player_id: Mapped[int] = mapped_column(ForeignKey("players.id"), index=True)
     status: Mapped[str] = mapped_column(String(16))
     injury: Mapped[str | None] = mapped_column(String(64))

@@ -125,9 +125,7 @@ class Store:
     def add_problems(self, problems: Iterable[IngestProblem]) -> None:
         """Record inputs that could not be ingested."""
         with self.session() as session:
-            session.add_all(
-                IngestErrorRow(source=p.source, reason=p.reason, hint=p.hint) for p in problems
-            )
+            session.add_all(IngestErrorRow(source=p.source, reason=p.reason, hint=p.hint) for p in problems)
 
     def close(self) -> None:
         """Release the database connections."""
@@ -195,7 +193,6 @@ def open_store(url: str) -> Store:
     except OperationalError as error:
         engine.dispose()
         raise MercatoError(
-            f"cannot open the store {engine.url!r}: {error.orig}; "
-            "check MERCATO_DB and that its folder exists"
+            f"cannot open the store {engine.url!r}: {error.orig}; check MERCATO_DB and that its folder exists"
         ) from None
     return Store(engine)

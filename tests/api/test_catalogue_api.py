@@ -23,7 +23,8 @@ def test_article_shows_its_text_and_claims(client):
     article = client.get("/articles/n00").json()
     assert article["outlet"] == "Sky Sports News"
     assert [(c["player"], c["to_club"], c["stage"]) for c in article["claims"]] == [
-        ("Declan Rice", "Arsenal", "agreed")]
+        ("Declan Rice", "Arsenal", "agreed")
+    ]
 
 
 def test_squad_needs_and_picture_of_a_club(client):
@@ -43,22 +44,40 @@ def test_squad_of_a_club_by_its_stored_id(client):
 
 
 def test_fit_of_a_player_at_a_club(client):
-    fit = client.get("/fit", params={"player": "Declan Rice", "club": "Liverpool",
-                                     "as_of": "2026-07-01"}).json()
+    fit = client.get("/fit", params={"player": "Declan Rice", "club": "Liverpool", "as_of": "2026-07-01"}).json()
     assert fit["club"] == "Liverpool" and 0 <= fit["fit"] <= 1
 
 
 def test_rules_check_answers_with_citations(client):
-    answer = client.get("/rules/check", params={
-        "player": "Test Player", "to_club": "Real Madrid", "from_club": "Liverpool",
-        "contract_expiry": "2025-06-30", "date": "2025-02-01"}).json()
+    answer = client.get(
+        "/rules/check",
+        params={
+            "player": "Test Player",
+            "to_club": "Real Madrid",
+            "from_club": "Liverpool",
+            "contract_expiry": "2025-06-30",
+            "date": "2025-02-01",
+        },
+    ).json()
     assert answer["may_negotiate"] is True
     assert answer["rules"]
 
 
 def test_openapi_document_lists_every_endpoint(client):
     paths = client.get("/openapi.json").json()["paths"]
-    assert {"/sagas", "/sagas/{saga_id}", "/players/{player_id}", "/clubs/{club}", "/sources",
-            "/feed", "/articles/{article_id}", "/articles", "/clubs/{club}/squad",
-            "/clubs/{club}/needs", "/fit", "/clubs/{club}/xi.png", "/rules/check"} <= set(paths)
+    assert {
+        "/sagas",
+        "/sagas/{saga_id}",
+        "/players/{player_id}",
+        "/clubs/{club}",
+        "/sources",
+        "/feed",
+        "/articles/{article_id}",
+        "/articles",
+        "/clubs/{club}/squad",
+        "/clubs/{club}/needs",
+        "/fit",
+        "/clubs/{club}/xi.png",
+        "/rules/check",
+    } <= set(paths)
     assert client.get("/docs").status_code == 200

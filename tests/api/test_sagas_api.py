@@ -26,8 +26,7 @@ def test_sagas_come_most_likely_first_with_likelihoods_in_range(client):
 
 def test_sagas_filter_by_club_stage_likelihood_and_since(client):
     assert client.get("/sagas", params={"club": "Liverpool"}).json()["total"] == 3
-    assert _ids(client.get("/sagas", params={"stage": "completed"}).json()) == [
-        ("Moisés Caicedo", "Chelsea")]
+    assert _ids(client.get("/sagas", params={"stage": "completed"}).json()) == [("Moisés Caicedo", "Chelsea")]
     likely = client.get("/sagas", params={"min_likelihood": 0.6}).json()["items"]
     assert likely and all(item["likelihood"] >= 0.6 for item in likely)
     recent = client.get("/sagas", params={"since": "2023-07-20"}).json()["items"]
@@ -43,8 +42,11 @@ def test_sagas_page(client):
 
 
 def test_a_player_closed_by_a_move_elsewhere_shows_off_with_the_reason(client):
-    [liverpool] = [i for i in client.get("/sagas", params={"player": "Caicedo"}).json()["items"]
-                   if i["to_club"]["name"] == "Liverpool"]
+    [liverpool] = [
+        i
+        for i in client.get("/sagas", params={"player": "Caicedo"}).json()["items"]
+        if i["to_club"]["name"] == "Liverpool"
+    ]
     assert liverpool["stage"] == "off"
     assert liverpool["reason"] == "completed a move to Chelsea on 2023-08-14"
     assert liverpool["likelihood"] == 0

@@ -33,8 +33,16 @@ def _get(url, headers=None, data=None):
 def server(db_url):
     port = _free_port()
     env = {**os.environ, "MERCATO_DB": db_url, "MERCATO_API_TOKEN": TOKEN}
-    command = [sys.executable, "-c", "from mercato.cli import app; app()", "serve",
-               "--host", "127.0.0.1", "--port", str(port)]
+    command = [
+        sys.executable,
+        "-c",
+        "from mercato.cli import app; app()",
+        "serve",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+    ]
     process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:

@@ -7,8 +7,12 @@ from mercato.api import create_app
 from mercato.settings import Settings
 from tests.api.conftest import TOKEN
 
-ARTICLE = {"text": "Arsenal have signed Declan Rice from West Ham for £105m.",
-           "published": "2023-07-15", "outlet": "BBC Sport", "id": "rice-done"}
+ARTICLE = {
+    "text": "Arsenal have signed Declan Rice from West Ham for £105m.",
+    "published": "2023-07-15",
+    "outlet": "BBC Sport",
+    "id": "rice-done",
+}
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
 
@@ -54,22 +58,25 @@ def test_an_id_taken_by_another_text_is_a_conflict(fresh_client):
     assert fresh_client.post("/articles", json=other, headers=AUTH).status_code == 409
 
 
-@pytest.mark.parametrize("method, path, kwargs, status", [
-    ("get", "/sagas/999999", {}, 404),
-    ("get", "/sagas/not-a-number", {}, 422),
-    ("get", "/sagas?limit=0", {}, 422),
-    ("get", "/sagas?stage=rumoured", {}, 422),
-    ("get", "/players/999999", {}, 404),
-    ("get", "/clubs/999999", {}, 404),
-    ("get", "/articles/nope", {}, 404),
-    ("get", "/clubs/Nowhere%20Rovers/squad", {}, 404),
-    ("get", "/fit?player=Nobody%20Atall&club=Arsenal", {}, 404),
-    ("get", "/rules/check?to_club=Real%20Madrid&date=yesterday", {}, 422),
-    ("get", "/no/such/endpoint", {}, 404),
-    ("post", "/articles", {"json": {"text": ""}, "headers": AUTH}, 422),
-    ("post", "/articles", {"json": ARTICLE}, 401),
-    ("delete", "/sagas", {}, 405),
-])
+@pytest.mark.parametrize(
+    "method, path, kwargs, status",
+    [
+        ("get", "/sagas/999999", {}, 404),
+        ("get", "/sagas/not-a-number", {}, 422),
+        ("get", "/sagas?limit=0", {}, 422),
+        ("get", "/sagas?stage=rumoured", {}, 422),
+        ("get", "/players/999999", {}, 404),
+        ("get", "/clubs/999999", {}, 404),
+        ("get", "/articles/nope", {}, 404),
+        ("get", "/clubs/Nowhere%20Rovers/squad", {}, 404),
+        ("get", "/fit?player=Nobody%20Atall&club=Arsenal", {}, 404),
+        ("get", "/rules/check?to_club=Real%20Madrid&date=yesterday", {}, 422),
+        ("get", "/no/such/endpoint", {}, 404),
+        ("post", "/articles", {"json": {"text": ""}, "headers": AUTH}, 422),
+        ("post", "/articles", {"json": ARTICLE}, 401),
+        ("delete", "/sagas", {}, 405),
+    ],
+)
 def test_every_error_has_one_json_shape(client, method, path, kwargs, status):
     response = getattr(client, method)(path, **kwargs)
     assert response.status_code == status

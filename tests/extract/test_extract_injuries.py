@@ -14,10 +14,7 @@ def _article(text: str) -> Article:
 
 
 def test_injury_sentence_gives_an_injury_claim_and_no_rumour(kb):
-    text = (
-        "Real Madrid defender Dani Carvajal has been ruled out for the rest of the season "
-        "with an ACL injury."
-    )
+    text = "Real Madrid defender Dani Carvajal has been ruled out for the rest of the season with an ACL injury."
     result = extract(_article(text), kb)
     assert result.claims == ()
     (claim,) = result.injuries

@@ -82,9 +82,7 @@ def test_file_over_the_size_limit_is_a_problem(tmp_path):
 
 def test_xml_that_is_no_feed_is_a_problem(tmp_path):
     path = tmp_path / "sitemap.xml"
-    path.write_text(
-        '<?xml version="1.0"?><urlset><url><loc>https://example.org</loc></url></urlset>'
-    )
+    path.write_text('<?xml version="1.0"?><urlset><url><loc>https://example.org</loc></url></urlset>')
     [problem] = _problems(path)
     assert "not an RSS or Atom feed" in problem.reason or "no entries" in problem.reason
 

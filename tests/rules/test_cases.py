@@ -11,8 +11,7 @@ import pytest
 from mercato.kb import load_kb
 from mercato.rules import check_cases
 
-CASES: list[dict[str, Any]] = json.loads(
-    (Path(__file__).parent / "cases.json").read_text(encoding="utf-8"))
+CASES: list[dict[str, Any]] = json.loads((Path(__file__).parent / "cases.json").read_text(encoding="utf-8"))
 
 
 def test_case_file_has_at_least_twenty_sourced_cases() -> None:
@@ -27,8 +26,7 @@ def answers() -> dict[str, dict[str, Any]]:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case["id"] for case in CASES])
-def test_real_case_matches_expected_answer(case: dict[str, Any],
-                                           answers: dict[str, dict[str, Any]]) -> None:
+def test_real_case_matches_expected_answer(case: dict[str, Any], answers: dict[str, dict[str, Any]]) -> None:
     answer = answers[case["id"]]
     assert "error" not in answer, answer.get("error")
     for key, expected in case["expect"].items():

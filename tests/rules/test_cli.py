@@ -12,8 +12,20 @@ from typer.testing import CliRunner
 from mercato import cli
 
 runner = CliRunner()
-TAA = ["rules", "check", "--player", "Trent Alexander-Arnold", "--to-club", "Real Madrid",
-       "--from-club", "Liverpool", "--contract-expiry", "2025-06-30", "--date", "2025-03-25"]
+TAA = [
+    "rules",
+    "check",
+    "--player",
+    "Trent Alexander-Arnold",
+    "--to-club",
+    "Real Madrid",
+    "--from-club",
+    "Liverpool",
+    "--contract-expiry",
+    "2025-06-30",
+    "--date",
+    "2025-03-25",
+]
 
 
 @pytest.fixture(autouse=True)
@@ -44,27 +56,65 @@ def test_check_json_has_the_contract_fields() -> None:
 
 
 def test_check_flags_unverified_rules_in_the_readable_verdict() -> None:
-    result = runner.invoke(cli.app, ["rules", "check", "--player", "Mohamed Salah", "--to-club",
-                                     "Manchester City", "--from-club", "Liverpool",
-                                     "--contract-expiry", "2025-06-30", "--date", "2025-01-15"])
+    result = runner.invoke(
+        cli.app,
+        [
+            "rules",
+            "check",
+            "--player",
+            "Mohamed Salah",
+            "--to-club",
+            "Manchester City",
+            "--from-club",
+            "Liverpool",
+            "--contract-expiry",
+            "2025-06-30",
+            "--date",
+            "2025-01-15",
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert "may negotiate: no (from 2025-05-26)" in result.output
     assert "ENG-SEASON-END [UNVERIFIED]" in result.output
 
 
-def test_cases_prints_one_answer_per_line_in_order_and_goes_on_after_a_bad_case(
-        tmp_path: Path) -> None:
+def test_cases_prints_one_answer_per_line_in_order_and_goes_on_after_a_bad_case(tmp_path: Path) -> None:
     cases = tmp_path / "cases.json"
-    cases.write_text(json.dumps([
-        {"id": "a", "player": "Lionel Messi", "from_club": "Barcelona", "to_club": "PSG",
-         "contract_expiry": "2021-06-30", "date": "2021-08-10", "unknown_key": 1},
-        {"id": "b", "to_club": "Nowhere Rovers", "date": "2021-08-10"},
-        {"id": "c", "player": "Someone", "from_club": "Liverpool", "from_country": "England",
-         "to_club": "Real Madrid", "to_country": "Spain", "contract_expiry": "2025-06-30",
-         "date": "not a date"},
-        {"id": "d", "player": "Kylian Mbappé", "from_club": "Paris Saint-Germain",
-         "to_club": "Real Madrid", "contract_expiry": "2024-06-30", "date": "2024-06-03"},
-    ]), encoding="utf-8")
+    cases.write_text(
+        json.dumps(
+            [
+                {
+                    "id": "a",
+                    "player": "Lionel Messi",
+                    "from_club": "Barcelona",
+                    "to_club": "PSG",
+                    "contract_expiry": "2021-06-30",
+                    "date": "2021-08-10",
+                    "unknown_key": 1,
+                },
+                {"id": "b", "to_club": "Nowhere Rovers", "date": "2021-08-10"},
+                {
+                    "id": "c",
+                    "player": "Someone",
+                    "from_club": "Liverpool",
+                    "from_country": "England",
+                    "to_club": "Real Madrid",
+                    "to_country": "Spain",
+                    "contract_expiry": "2025-06-30",
+                    "date": "not a date",
+                },
+                {
+                    "id": "d",
+                    "player": "Kylian Mbappé",
+                    "from_club": "Paris Saint-Germain",
+                    "to_club": "Real Madrid",
+                    "contract_expiry": "2024-06-30",
+                    "date": "2024-06-03",
+                },
+            ]
+        ),
+        encoding="utf-8",
+    )
     result = runner.invoke(cli.app, ["rules", "check", "--cases", str(cases)])
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [line["id"] for line in lines] == ["a", "b", "c", "d"]
@@ -82,11 +132,14 @@ def test_malformed_cases_file_is_one_clear_error(tmp_path: Path) -> None:
     assert str(cases) in result.output and "not valid JSON" in result.output
 
 
-@pytest.mark.parametrize("changes, message", [
-    ({"--to-club": "Nowhere Rovers"}, "--to-club: unknown club 'Nowhere Rovers'"),
-    ({"--date": "25/03/2025"}, "--date: '25/03/2025' is not a date; write it as YYYY-MM-DD"),
-    ({"--contract-expiry": "soon"}, "--contract-expiry: 'soon' is not a date"),
-])
+@pytest.mark.parametrize(
+    "changes, message",
+    [
+        ({"--to-club": "Nowhere Rovers"}, "--to-club: unknown club 'Nowhere Rovers'"),
+        ({"--date": "25/03/2025"}, "--date: '25/03/2025' is not a date; write it as YYYY-MM-DD"),
+        ({"--contract-expiry": "soon"}, "--contract-expiry: 'soon' is not a date"),
+    ],
+)
 def test_bad_input_names_the_option_and_the_fix(changes: dict[str, str], message: str) -> None:
     args = list(TAA)
     for option, value in changes.items():
@@ -99,6 +152,15 @@ def test_bad_input_names_the_option_and_the_fix(changes: dict[str, str], message
 def test_rules_check_help_names_every_option() -> None:
     result = runner.invoke(cli.app, ["rules", "check", "--help"])
     assert result.exit_code == 0
-    for option in ("--player", "--to-club", "--date", "--birth-date", "--from-club",
-                   "--contract-expiry", "--cases", "--json", "--loan"):
+    for option in (
+        "--player",
+        "--to-club",
+        "--date",
+        "--birth-date",
+        "--from-club",
+        "--contract-expiry",
+        "--cases",
+        "--json",
+        "--loan",
+    ):
         assert option in result.output

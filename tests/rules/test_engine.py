@@ -14,20 +14,27 @@ BOOK = load_rulebook()
 
 def _case(**changes: object) -> MoveCase:
     values: dict[str, object] = {
-        "player": "A. Player", "to_club": "Club B", "to_association": "ESP",
-        "from_club": "Club A", "from_association": "ENG",
-        "birth_date": date(1995, 3, 1), "contract_expiry": date(2025, 6, 30),
+        "player": "A. Player",
+        "to_club": "Club B",
+        "to_association": "ESP",
+        "from_club": "Club A",
+        "from_association": "ENG",
+        "birth_date": date(1995, 3, 1),
+        "contract_expiry": date(2025, 6, 30),
     }
     values.update(changes)
     return MoveCase(**values)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("expiry, opens", [
-    (date(2025, 6, 30), date(2025, 1, 1)),
-    (date(2025, 5, 31), date(2024, 12, 1)),
-    (date(2025, 12, 31), date(2025, 7, 1)),
-    (date(2025, 8, 30), date(2025, 2, 28)),  # 31 Aug - 6 months: clamped to February's end
-])
+@pytest.mark.parametrize(
+    "expiry, opens",
+    [
+        (date(2025, 6, 30), date(2025, 1, 1)),
+        (date(2025, 5, 31), date(2024, 12, 1)),
+        (date(2025, 12, 31), date(2025, 7, 1)),
+        (date(2025, 8, 30), date(2025, 2, 28)),  # 31 Aug - 6 months: clamped to February's end
+    ],
+)
 def test_six_month_date_is_day_after_expiry_less_six_months(expiry: date, opens: date) -> None:
     assert six_month_date(expiry) == opens
 
@@ -55,15 +62,13 @@ def test_english_domestic_talks_wait_for_the_day_after_the_final_matchday() -> N
 
 
 def test_english_approach_date_is_configurable() -> None:
-    verdict = check_move(_case(to_association="ENG"), BOOK, date(2025, 5, 21),
-                         RuleOptions(england_approach="05-20"))
+    verdict = check_move(_case(to_association="ENG"), BOOK, date(2025, 5, 21), RuleOptions(england_approach="05-20"))
     assert verdict.may_negotiate is True
     assert verdict.earliest_negotiation_date == date(2025, 5, 20)
 
 
 def test_english_approach_falls_back_to_third_friday_of_may_without_a_final_matchday() -> None:
-    verdict = check_move(_case(to_association="ENG", contract_expiry=date(2031, 6, 30)),
-                         BOOK, date(2031, 1, 10))
+    verdict = check_move(_case(to_association="ENG", contract_expiry=date(2031, 6, 30)), BOOK, date(2031, 1, 10))
     assert verdict.earliest_negotiation_date == third_friday_of_may(2031) == date(2031, 5, 16)
 
 
@@ -88,19 +93,19 @@ def test_player_released_after_the_window_closed_waits_for_the_next_one() -> Non
 def test_club_world_cup_period_opens_in_listed_associations_only() -> None:
     long_contract = {"contract_expiry": date(2029, 6, 30)}
     spain = check_move(_case(**long_contract), BOOK, date(2025, 5, 20))
-    netherlands = check_move(_case(to_association="NED", **long_contract), BOOK,
-                             date(2025, 5, 20))
+    netherlands = check_move(_case(to_association="NED", **long_contract), BOOK, date(2025, 5, 20))
     assert spain.earliest_registration_date == date(2025, 6, 1)
     assert "FIFA-6-CWC2025" in [r.id for r in spain.rules]
     assert netherlands.earliest_registration_date == date(2025, 7, 1)
 
 
 def test_transfer_under_contract_owes_fee_solidarity_and_training_compensation_under_23() -> None:
-    verdict = check_move(_case(birth_date=date(2004, 1, 1), contract_expiry=date(2028, 6, 30)),
-                         BOOK, date(2025, 7, 10))
+    verdict = check_move(_case(birth_date=date(2004, 1, 1), contract_expiry=date(2028, 6, 30)), BOOK, date(2025, 7, 10))
     assert verdict.compensation_kinds == (
-        CompensationKind.TRANSFER_FEE, CompensationKind.SOLIDARITY_CONTRIBUTION,
-        CompensationKind.TRAINING_COMPENSATION)
+        CompensationKind.TRANSFER_FEE,
+        CompensationKind.SOLIDARITY_CONTRIBUTION,
+        CompensationKind.TRAINING_COMPENSATION,
+    )
 
 
 def test_training_compensation_ends_with_the_calendar_year_of_the_23rd_birthday() -> None:
@@ -114,19 +119,20 @@ def test_training_compensation_ends_with_the_calendar_year_of_the_23rd_birthday(
 def test_eu_offer_rule_removes_training_compensation_when_no_contract_was_offered() -> None:
     case = _case(from_association="FRA", birth_date=date(2004, 1, 1))
     offered = check_move(case, BOOK, date(2025, 7, 2))
-    not_offered = check_move(case, BOOK, date(2025, 7, 2),
-                             RuleOptions(assume_contract_offered=False))
+    not_offered = check_move(case, BOOK, date(2025, 7, 2), RuleOptions(assume_contract_offered=False))
     assert offered.compensation_kinds == (CompensationKind.TRAINING_COMPENSATION,)
     assert not_offered.compensation_due is False
     assert "FIFA-A4-EU-OFFER" in [r.id for r in not_offered.rules]
 
 
-@pytest.mark.parametrize("born, kinds", [
-    (date(2002, 1, 1), (CompensationKind.TRIBUNAL_COMPENSATION,)),  # 23 at expiry
-    (date(2001, 6, 30), ()),  # 24 on the day his contract ends
-])
-def test_english_under_24_compensation_turns_on_age_at_expiry(
-        born: date, kinds: tuple[CompensationKind, ...]) -> None:
+@pytest.mark.parametrize(
+    "born, kinds",
+    [
+        (date(2002, 1, 1), (CompensationKind.TRIBUNAL_COMPENSATION,)),  # 23 at expiry
+        (date(2001, 6, 30), ()),  # 24 on the day his contract ends
+    ],
+)
+def test_english_under_24_compensation_turns_on_age_at_expiry(born: date, kinds: tuple[CompensationKind, ...]) -> None:
     verdict = check_move(_case(to_association="ENG", birth_date=born), BOOK, date(2025, 7, 2))
     assert verdict.compensation_kinds == kinds
 
@@ -148,8 +154,7 @@ def test_loan_of_a_player_aged_21_or_younger_is_exempt_from_the_caps() -> None:
 
 
 def test_french_domestic_loans_use_the_national_limits() -> None:
-    loan = _case(is_loan=True, from_association="FRA", to_association="FRA",
-                 contract_expiry=date(2028, 6, 30))
+    loan = _case(is_loan=True, from_association="FRA", to_association="FRA", contract_expiry=date(2028, 6, 30))
     limits = check_move(loan, BOOK, date(2024, 8, 1)).loan_limits
     assert limits is not None and (limits.max_loaned_in, limits.max_loaned_out) == (5, 7)
 

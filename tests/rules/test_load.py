@@ -32,8 +32,7 @@ def test_one_regime_per_national_body() -> None:
 
 @pytest.mark.parametrize("association", ["ENG", "ESP", "GER", "ITA", "FRA"])
 @pytest.mark.parametrize("season_start", [2024, 2025, 2026])
-def test_big_five_have_published_or_flagged_windows_each_season(
-        association: str, season_start: int) -> None:
+def test_big_five_have_published_or_flagged_windows_each_season(association: str, season_start: int) -> None:
     periods = BOOK.periods_for(association)
     summer = [p for p in periods if p.start.year == season_start and p.start.month in (5, 6, 7)]
     winter = [p for p in periods if p.start.year == season_start + 1 and p.start.month == 1]
@@ -42,8 +41,7 @@ def test_big_five_have_published_or_flagged_windows_each_season(
 
 
 def test_club_world_cup_period_is_in_the_twenty_associations() -> None:
-    holders = [a for a, periods in BOOK.periods.items()
-               if any(p.rule_id == "FIFA-6-CWC2025" for p in periods)]
+    holders = [a for a, periods in BOOK.periods.items() if any(p.rule_id == "FIFA-6-CWC2025" for p in periods)]
     assert len(holders) == 20 and "NED" not in holders
     assert any(date(2025, 6, 5) in p for p in BOOK.periods_for("KSA"))
 

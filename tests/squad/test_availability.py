@@ -15,8 +15,7 @@ ARTICLE = (
 
 
 def _claim(name, status=InjuryStatus.INJURED, day=date(2026, 7, 1), injury=None, until=None):
-    return InjuryClaim(name, status, Evidence("...", (0, 3)), until=until, injury=injury,
-                       reported_on=day)
+    return InjuryClaim(name, status, Evidence("...", (0, 3)), until=until, injury=injury, reported_on=day)
 
 
 def test_injury_claim_read_from_an_article_makes_the_player_unavailable(kb):
@@ -37,8 +36,7 @@ def test_absence_ends_after_the_default_duration(kb):
 
 
 def test_later_fit_claim_ends_the_absence(kb):
-    claims = [_claim("Bukayo Saka", injury="ACL"),
-              _claim("Bukayo Saka", InjuryStatus.FIT, day=date(2026, 8, 1))]
+    claims = [_claim("Bukayo Saka", injury="ACL"), _claim("Bukayo Saka", InjuryStatus.FIT, day=date(2026, 8, 1))]
     squad = kb.squad(ARSENAL)
     assert absences(claims, squad, date(2026, 7, 15))
     assert not absences(claims, squad, date(2026, 8, 2))

@@ -29,9 +29,7 @@ def test_every_position_is_filled_from_the_clubs_players(kb, as_of, club_id):
 
 
 def test_naturals_come_first_ordered_by_quality(kb, as_of):
-    chart = build_depth_chart(
-        LIVERPOOL, build_squad(kb.squad(LIVERPOOL), as_of), as_of
-    )
+    chart = build_depth_chart(LIVERPOOL, build_squad(kb.squad(LIVERPOOL), as_of), as_of)
     rb = chart.positions[Position.RB]
     naturals = [e for e in rb if e.natural]
     assert [e.member.name for e in naturals][:2] == ["Jeremie Frimpong", "Conor Bradley"]

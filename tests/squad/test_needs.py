@@ -48,13 +48,13 @@ def test_contract_ending_within_12_months_is_expiring(kb):
     needs = _needs(kb, LIVERPOOL, date(2026, 7, 1))
     expiring = [n for n in needs if n.kind == NeedKind.EXPIRING and n.position == Position.RW]
     assert expiring and "Mohamed Salah" in expiring[0].players
-    assert not [n for n in _needs(kb, LIVERPOOL, date(2025, 1, 1))
-                if n.kind == NeedKind.EXPIRING and n.position == Position.RW]
+    assert not [
+        n for n in _needs(kb, LIVERPOOL, date(2025, 1, 1)) if n.kind == NeedKind.EXPIRING and n.position == Position.RW
+    ]
 
 
 def _injured(name, day):
-    return InjuryClaim(name, InjuryStatus.INJURED, Evidence(f"{name} is out injured.", (0, 10)),
-                       reported_on=day)
+    return InjuryClaim(name, InjuryStatus.INJURED, Evidence(f"{name} is out injured.", (0, 10)), reported_on=day)
 
 
 def test_injured_starter_is_a_need(kb, as_of):

@@ -12,8 +12,7 @@ runner = CliRunner()
 @pytest.fixture(autouse=True)
 def fixed_width_console(monkeypatch):
     # A fixed-width console so tables render the same everywhere.
-    monkeypatch.setattr(cli, "console", Console(width=120, force_terminal=False,
-                                                color_system=None))
+    monkeypatch.setattr(cli, "console", Console(width=120, force_terminal=False, color_system=None))
 
 
 def _run(*args):
@@ -45,8 +44,7 @@ def test_squad_writes_the_pitch(tmp_path):
 
 
 def test_fit_json_has_the_documented_keys():
-    result = _run("fit", "Trent Alexander-Arnold", "Real Madrid", "--as-of", "2026-07-01",
-                  "--json")
+    result = _run("fit", "Trent Alexander-Arnold", "Real Madrid", "--as-of", "2026-07-01", "--json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert {"position", "fit", "explanation", "displaces"} <= set(data)

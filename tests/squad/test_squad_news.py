@@ -60,8 +60,7 @@ def test_completed_move_in_an_ingested_article_joins_the_squad(db_url):
 
 
 def test_fit_compares_with_the_injured_incumbent_as_unavailable(db_url):
-    result = runner.invoke(cli.app, ["fit", "Trent Alexander-Arnold", "Real Madrid", "--as-of", "2026-08-01",
-                                     "--json"])
+    result = runner.invoke(cli.app, ["fit", "Trent Alexander-Arnold", "Real Madrid", "--as-of", "2026-08-01", "--json"])
     assert result.exit_code == 0, result.output
     incumbents = {c["player"]: c for c in json.loads(result.output)["incumbents"]}
     assert incumbents["Daniel Carvajal"]["available"] is False

@@ -40,13 +40,28 @@ def _brute_force(members, slots):
 
 def test_assignment_is_optimal_against_brute_force_on_a_small_real_squad(kb, as_of):
     # Eight Arsenal players for five slots: 6,720 orderings to try.
-    names = ["David Raya", "William Saliba", "Ben White", "Declan Rice", "Martin Ødegaard",
-             "Bukayo Saka", "Kai Havertz", "Leandro Trossard"]
+    names = [
+        "David Raya",
+        "William Saliba",
+        "Ben White",
+        "Declan Rice",
+        "Martin Ødegaard",
+        "Bukayo Saka",
+        "Kai Havertz",
+        "Leandro Trossard",
+    ]
     players = [next(p for p in kb.squad(ARSENAL) if p.name == n) for n in names]
     members = build_squad(players, as_of)
-    slots = tuple(Slot(n, p) for n, p in [("GK", Position.GK), ("CB", Position.CB),
-                                          ("CM", Position.CM), ("RW", Position.RW),
-                                          ("ST", Position.ST)])
+    slots = tuple(
+        Slot(n, p)
+        for n, p in [
+            ("GK", Position.GK),
+            ("CB", Position.CB),
+            ("CM", Position.CM),
+            ("RW", Position.RW),
+            ("ST", Position.ST),
+        ]
+    )
     places, total = assign_slots(members, slots)
     assert total == pytest.approx(_brute_force(members, slots))
     assert len({id(p.member) for p in places}) == 5
@@ -54,20 +69,36 @@ def test_assignment_is_optimal_against_brute_force_on_a_small_real_squad(kb, as_
 
 def test_assignment_is_optimal_when_positions_must_be_covered(kb, as_of):
     # No natural full-back or winger among these: every cover has a price.
-    names = ["Alisson", "Virgil van Dijk", "Ibrahima Konaté", "Alexis Mac Allister",
-             "Dominik Szoboszlai", "Florian Wirtz", "Alexander Isak"]
+    names = [
+        "Alisson",
+        "Virgil van Dijk",
+        "Ibrahima Konaté",
+        "Alexis Mac Allister",
+        "Dominik Szoboszlai",
+        "Florian Wirtz",
+        "Alexander Isak",
+    ]
     players = [next(p for p in kb.squad(LIVERPOOL) if p.name == n) for n in names]
     members = build_squad(players, as_of)
-    slots = tuple(Slot(n, p) for n, p in [("GK", Position.GK), ("RB", Position.RB),
-                                          ("LW", Position.LW), ("RW", Position.RW),
-                                          ("CM", Position.CM), ("ST", Position.ST)])
+    slots = tuple(
+        Slot(n, p)
+        for n, p in [
+            ("GK", Position.GK),
+            ("RB", Position.RB),
+            ("LW", Position.LW),
+            ("RW", Position.RW),
+            ("CM", Position.CM),
+            ("ST", Position.ST),
+        ]
+    )
     places, total = assign_slots(members, slots)
     assert total == pytest.approx(_brute_force(members, slots))
 
 
 def test_injured_player_is_left_out_of_the_xi(kb, as_of):
-    claim = InjuryClaim("Bukayo Saka", InjuryStatus.INJURED, Evidence("Saka is out.", (0, 12)),
-                        injury="hamstring", reported_on=as_of)
+    claim = InjuryClaim(
+        "Bukayo Saka", InjuryStatus.INJURED, Evidence("Saka is out.", (0, 12)), injury="hamstring", reported_on=as_of
+    )
     members = build_squad(kb.squad(ARSENAL), as_of, [claim])
     names = {m.name for m in best_xi(members).members()}
     assert "Bukayo Saka" not in names

@@ -62,13 +62,8 @@ def _count(store, table):
 
 def test_article_and_claims_read_back_as_written(store):
     article = _article()
-    renewal = RenewalClaim(
-        "Ana Pérez", "Sevilla", Stage.NEGOTIATING, Evidence("Talks continue.", (57, 72))
-    )
-    assert (
-        store.add_article(article, ExtractionResult(article.id, (_claim(),), (renewal,)))
-        is Stored.NEW
-    )
+    renewal = RenewalClaim("Ana Pérez", "Sevilla", Stage.NEGOTIATING, Evidence("Talks continue.", (57, 72)))
+    assert store.add_article(article, ExtractionResult(article.id, (_claim(),), (renewal,))) is Stored.NEW
     [reported] = claims(store)
     assert reported.claim == replace(_claim(), article_id=article.id)
     assert (reported.published, reported.outlet) == (date(2024, 7, 1), "Example Sport")

@@ -46,10 +46,24 @@ def test_injury_claims_read_back_as_written(store):
     article = _article()
     _store(store, article, _injury(), _injury("Tim Oakes", InjuryStatus.SUSPENDED))
     assert injuries(store) == [
-        InjuryClaim("Ola Svensson", InjuryStatus.INJURED, Evidence(SENTENCE, SPAN), date(2025, 2, 26), "calf",
-                    date(2025, 1, 15), article.id),
-        InjuryClaim("Tim Oakes", InjuryStatus.SUSPENDED, Evidence(SENTENCE, SPAN), date(2025, 2, 26), "calf",
-                    date(2025, 1, 15), article.id),
+        InjuryClaim(
+            "Ola Svensson",
+            InjuryStatus.INJURED,
+            Evidence(SENTENCE, SPAN),
+            date(2025, 2, 26),
+            "calf",
+            date(2025, 1, 15),
+            article.id,
+        ),
+        InjuryClaim(
+            "Tim Oakes",
+            InjuryStatus.SUSPENDED,
+            Evidence(SENTENCE, SPAN),
+            date(2025, 2, 26),
+            "calf",
+            date(2025, 1, 15),
+            article.id,
+        ),
     ]
 
 

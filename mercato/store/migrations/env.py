@@ -17,8 +17,6 @@ if connection is not None:
 else:
     url = config.get_main_option("sqlalchemy.url") or "sqlite:///mercato.db"
     with create_engine(url).connect() as own_connection:
-        context.configure(
-            connection=own_connection, target_metadata=Base.metadata, render_as_batch=True
-        )
+        context.configure(connection=own_connection, target_metadata=Base.metadata, render_as_batch=True)
         with context.begin_transaction():
             context.run_migrations()

@@ -79,15 +79,9 @@ def upgrade() -> None:
             name=op.f("fk_claims_article_id_articles"),
             ondelete="CASCADE",
         ),
-        sa.ForeignKeyConstraint(
-            ["from_club_id"], ["clubs.id"], name=op.f("fk_claims_from_club_id_clubs")
-        ),
-        sa.ForeignKeyConstraint(
-            ["player_id"], ["players.id"], name=op.f("fk_claims_player_id_players")
-        ),
-        sa.ForeignKeyConstraint(
-            ["to_club_id"], ["clubs.id"], name=op.f("fk_claims_to_club_id_clubs")
-        ),
+        sa.ForeignKeyConstraint(["from_club_id"], ["clubs.id"], name=op.f("fk_claims_from_club_id_clubs")),
+        sa.ForeignKeyConstraint(["player_id"], ["players.id"], name=op.f("fk_claims_player_id_players")),
+        sa.ForeignKeyConstraint(["to_club_id"], ["clubs.id"], name=op.f("fk_claims_to_club_id_clubs")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_claims")),
     )
     op.create_index(op.f("ix_claims_article_id"), "claims", ["article_id"], unique=False)
@@ -110,9 +104,7 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.ForeignKeyConstraint(["club_id"], ["clubs.id"], name=op.f("fk_renewals_club_id_clubs")),
-        sa.ForeignKeyConstraint(
-            ["player_id"], ["players.id"], name=op.f("fk_renewals_player_id_players")
-        ),
+        sa.ForeignKeyConstraint(["player_id"], ["players.id"], name=op.f("fk_renewals_player_id_players")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_renewals")),
     )
     op.create_index(op.f("ix_renewals_article_id"), "renewals", ["article_id"], unique=False)

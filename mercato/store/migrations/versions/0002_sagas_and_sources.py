@@ -18,9 +18,7 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    op.create_index(
-        "ix_claims_player_id_to_club_id", "claims", ["player_id", "to_club_id"], unique=False
-    )
+    op.create_index("ix_claims_player_id_to_club_id", "claims", ["player_id", "to_club_id"], unique=False)
     op.create_table(
         "sagas",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -36,15 +34,9 @@ def upgrade() -> None:
         sa.Column("independent", sa.Integer(), nullable=False),
         sa.Column("likelihood", sa.Float(), nullable=True),
         sa.Column("factors", sa.Text(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["from_club_id"], ["clubs.id"], name=op.f("fk_sagas_from_club_id_clubs")
-        ),
-        sa.ForeignKeyConstraint(
-            ["player_id"], ["players.id"], name=op.f("fk_sagas_player_id_players")
-        ),
-        sa.ForeignKeyConstraint(
-            ["to_club_id"], ["clubs.id"], name=op.f("fk_sagas_to_club_id_clubs")
-        ),
+        sa.ForeignKeyConstraint(["from_club_id"], ["clubs.id"], name=op.f("fk_sagas_from_club_id_clubs")),
+        sa.ForeignKeyConstraint(["player_id"], ["players.id"], name=op.f("fk_sagas_player_id_players")),
+        sa.ForeignKeyConstraint(["to_club_id"], ["clubs.id"], name=op.f("fk_sagas_to_club_id_clubs")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_sagas")),
         sa.UniqueConstraint("player_id", "to_club_id", name="uq_sagas_player_id"),
     )

@@ -38,9 +38,7 @@ def upgrade() -> None:
             name=op.f("fk_injuries_article_id_articles"),
             ondelete="CASCADE",
         ),
-        sa.ForeignKeyConstraint(
-            ["player_id"], ["players.id"], name=op.f("fk_injuries_player_id_players")
-        ),
+        sa.ForeignKeyConstraint(["player_id"], ["players.id"], name=op.f("fk_injuries_player_id_players")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_injuries")),
     )
     op.create_index(op.f("ix_injuries_article_id"), "injuries", ["article_id"], unique=False)
