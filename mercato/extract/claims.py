@@ -54,7 +54,8 @@ _TO_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _SELLER_AFTER = re.compile(
-    r"^(?:['’]s)?\s+(?:have\s+|has\s+|had\s+|are\s+|is\s+)?(?:\w+ly\s+|earlier\s+|already\s+|now\s+|also\s+|still\s+|too\s+){0,2}"
+    r"^(?:['’]s)?\s+(?:have\s+|has\s+|had\s+|are\s+|is\s+|will\s+|would\s+|won't\s+)?"
+    r"(?:\w+ly\s+|earlier\s+|already\s+|now\s+|also\s+|still\s+|too\s+|not\s+|never\s+){0,2}"
     r"(?:rejected|turned down|"
     r"snubbed|rebuffed|knocked back|accepted|lost|sold|sell|insisted|insist|want\w* over|are demanding|"
     r"blanking|fielding|received|braced|resigned to losing|stand firm|said|say|says|insisted|insists|maintain|"

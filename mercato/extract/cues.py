@@ -50,7 +50,7 @@ _CUES: tuple[tuple[Stage, str], ...] = (
     ),
     (
         Stage.MEDICAL,
-        r"medical|here we go|on the (?:brink|verge) of|imminent|closing in on (?:a|the) (?:move|deal|switch)|"
+        r"medical|here we go|on the (?:brink|verge) of|imminent|"
         r"prepares? for (?:a|his) .*move|all but (?:certain|complete)",
     ),
     (
@@ -69,7 +69,7 @@ _CUES: tuple[tuple[Stage, str], ...] = (
         r"\btalks?\b|negotiat\w+|discussions?|set to (?:sign|join|complete|seal|swap|beat|land|move)|"
         r"close to (?:sign|join|agree|complet|a deal|an agreement|seal)\w*|closer to|in advanced|"
         r"progress\w*|likely to (?:move|join|sign)|could seal|in line to (?:join|sign)|"
-        r"working on (?:a|the) (?:deal|package|move)|held talks|opened talks",
+        r"working on (?:a|the) (?:deal|package|move)|held talks|opened talks|closing in on",
     ),
     (
         Stage.APPROACH,

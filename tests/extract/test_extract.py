@@ -83,3 +83,19 @@ def test_evidence_is_a_sentence_of_the_text_with_its_span():
 def test_gossip_items_carry_their_bracketed_source():
     claim = only("Chelsea are keen on Fiorentina defender Michael Kayode. (TBR Football)")
     assert claim.reported_by == "TBR Football"
+
+
+def test_a_club_refusing_to_sell_is_the_players_own():
+    claim = only("Manchester City will not sell Rodri, who has been linked with Real Madrid.")
+    assert (claim.from_club, claim.to_club, claim.stage) == ("Manchester City", "Real Madrid", Stage.INTEREST)
+
+
+def test_closing_in_on_a_deal_is_negotiating():
+    claim = only("Arsenal are closing in on a deal for Real Sociedad midfielder Martin Zubimendi.")
+    assert (claim.from_club, claim.to_club, claim.stage) == ("Real Sociedad", "Arsenal", Stage.NEGOTIATING)
+
+
+def test_a_loan_with_an_option_names_both_clubs():
+    claim = only("Chelsea striker Nicolas Jackson has joined Bayern Munich on loan with an option to buy.")
+    assert (claim.from_club, claim.to_club, claim.stage) == ("Chelsea", "Bayern Munich", Stage.COMPLETED)
+    assert claim.deal_type is DealType.LOAN_OPTION
