@@ -70,6 +70,8 @@ _CURRENT_DEAL_BEFORE = re.compile(
     r"(?:\bhis|\btheir|['’]s)\s+(?:current\s+|existing\s+|present\s+)?(?:\w+\s+)?(?:contract|deal)\s+(?:at|with)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# 'Everton want to keep Branthwaite', 'Villa are eager to keep hold of Watkins': his own club.
+_KEEPING = re.compile(r"\b(?:keep|keeping|retain|retaining|hold on to|keep hold of|tie down|not sell|won't sell)\b")
 _LEAVING_AFTER = re.compile(
     r"^\s+(?:is|are|was)\s+(?:\w+\s+)?(?:leaving|departing)\b|^\s+(?:will|is set to|wants to) (?:leave|depart)\b|^\s+leaves\b"
 )
@@ -180,6 +182,7 @@ def seller_evidence(text: str, clause: Clause) -> list[SellerEvidence]:
             continue
         if (
             (_POSSESSIVE_DEAL_BEFORE.search(before) and re.match(r"^\s+(?:contract|deal)\b", after))
+            or (target.start > ref.end and _KEEPING.search(text[ref.end : target.start]))
             or _CURRENT_DEAL_BEFORE.search(before)
             or (target.start > ref.end and _LEAVING_AFTER.match(text[target.end : target.end + 40]))
             or (_FROM_BEFORE.search(before) and not _INTEREST_FROM.search(before))
@@ -228,7 +231,7 @@ def destinations_of(text: str, clause: Clause, current: dict[str, str], hints: l
 
 
 _COMPARISON_BEFORE = re.compile(
-    r"(?:\bthan|\blike|\balongside|\bjoins|\breplace|\breplacing|\bpartner|\bteam-mate|\bteammate|"
+    r"(?:\bthan|\blike|\balongside|\bjoins|\brival|\bpartner|\bteam-mate|\bteammate|"
     r"\bbeating|\bahead of|\bnew|\bnext|\bsuccessor to|\bin place of|\bsuch as|\bthe likes of|"
     r"\bthe current)\s+['‘\"“]?$",
     re.IGNORECASE,

@@ -203,7 +203,8 @@ def deal_type_of(texts: list[str]) -> DealType:
 
 
 _RENEWAL = re.compile(
-    r"new (?:\w+[- ])?(?:\w+ )?(?:contract|deal|terms)|contract extension|extension|extend\w*|"
+    r"new (?:\w+[- ])?(?:\w+ )?(?:contract|deal|terms)|contract extension|extension (?:to|of) his (?:contract|deal)|"
+    r"extend\w* (?:[\w'’-]+ ){0,5}?(?:contract|deal|stay)|"
     r"renew(?:ed|s|ing)? (?:his |their |the |a )?(?:contract|deal|terms)|renewal|to renew|"
     r"contract (?:talks|discussions|negotiations|offer)|"
     r"fresh terms|committed (?:himself|his future)|commit his future|stay(?:ing)? at the club|(?:signs?|signed|pen(?:s|ned)?) (?:a )?new (?:\w+[- ])?(?:\w+ )?(?:contract|deal)|"

@@ -14,7 +14,14 @@ _ABBREVIATIONS = ("St", "Mr", "Dr", "No", "Jr", "Sr", "vs", "v", "Ath", "Atl", "
 _CLAUSE_BREAKS = re.compile(
     r"(?:,|;| -| –| —)\s+(?=(?:while|whereas|but|although|though|as|and|with|after|despite|"
     r"meanwhile|however|before|having)\b)"
-    r"|;\s+|\s+[-–—]\s+|\s+(?=having\b)|,\s+(?=(?:[A-Z][\w'’-]+\s){1,3}(?:are|is|have|has|were|was)\b)"
+    r"|;\s+|\s+[-–—]\s+|\s+(?=having\b)|,\s+(?=(?:[A-Z][\w'’-]+\s){1,3}(?:"
+    + "|".join(
+        # a new subject and its verb after a comma starts a new claim: 'Liverpool eye Wirtz, United want Cunha'
+        "are is have has were was want wants eye eyes target targets join joins make makes plot plots "
+        "chase chases monitor monitors enter enters submit submits open opens reject rejects bid bids "
+        "lead leads agree agrees consider considers wanted linked targeted".split()
+    )
+    + r")\b)"
 )
 
 
