@@ -11,17 +11,15 @@ __all__ = ["Sentence", "split_clauses", "split_sentences"]
 # a quote or a digit; abbreviations and initials do not end one.
 _END = re.compile(r"""[.!?]['"’”)\]]*\s+(?=[A-Z0-9'"‘“(£€$])""")
 _ABBREVIATIONS = ("St", "Mr", "Dr", "No", "Jr", "Sr", "vs", "v", "Ath", "Atl", "Bor", "Man", "Utd", "Inc")
+# A new subject and its verb after a comma start a new claim: 'Liverpool eye Wirtz, United want Cunha'.
+_NEW_SUBJECT_VERBS = (
+    r"are|is|have|has|were|was|wants?|eyes?|targets?|targeted|joins?|makes?|plots?|chases?|monitors?|"
+    r"enters?|submits?|opens?|rejects?|bids?|leads?|agrees?|considers?|wanted|linked"
+)
 _CLAUSE_BREAKS = re.compile(
     r"(?:,|;| -| –| —)\s+(?=(?:while|whereas|but|although|though|as|and|with|after|despite|"
     r"meanwhile|however|before|having)\b)"
-    r"|;\s+|\s+[-–—]\s+|\s+(?=having\b)|,\s+(?=(?:[A-Z][\w'’-]+\s){1,3}(?:"
-    + "|".join(
-        # a new subject and its verb after a comma starts a new claim: 'Liverpool eye Wirtz, United want Cunha'
-        "are is have has were was want wants eye eyes target targets join joins make makes plot plots "
-        "chase chases monitor monitors enter enters submit submits open opens reject rejects bid bids "
-        "lead leads agree agrees consider considers wanted linked targeted".split()
-    )
-    + r")\b)"
+    rf"|;\s+|\s+[-–—]\s+|\s+(?=having\b)|,\s+(?=(?:[A-Z][\w'’-]+\s){{1,3}}(?:{_NEW_SUBJECT_VERBS})\b)"
 )
 
 
