@@ -22,6 +22,7 @@ from mercato.squad import (
     fit_target,
     needs_json,
     squad_json,
+    stored_options,
     xi_picture,
 )
 from mercato.store import Store
@@ -47,9 +48,10 @@ def _club(store: Store, kb: KnowledgeBase, text: str) -> Club:
     return find_club(kb, text)
 
 
-def _options(as_of: date | None, formation: str) -> SquadOptions:
+def _options(store: Store, kb: KnowledgeBase, as_of: date | None, formation: str) -> SquadOptions:
+    """Squad options with the injuries and completed moves the store has read."""
     # The clock is read here, at the edge, when the request names no date.
-    return SquadOptions(as_of or date.today(), formation)
+    return stored_options(store, kb, as_of or date.today(), formation)
 
 
 @router.get("/clubs/{club}/squad")
@@ -57,7 +59,7 @@ def get_squad(
     club: str, store: StoreDep, kb: Kb, as_of: _AsOf = None, formation: _Formation = "4-3-3"
 ) -> dict[str, Any]:
     """The club's depth chart, needs and best XI."""
-    return squad_json(analyse_squad(kb, _club(store, kb, club), _options(as_of, formation)))
+    return squad_json(analyse_squad(kb, _club(store, kb, club), _options(store, kb, as_of, formation)))
 
 
 @router.get("/clubs/{club}/needs")
@@ -65,7 +67,7 @@ def get_needs(
     club: str, store: StoreDep, kb: Kb, as_of: _AsOf = None, formation: _Formation = "4-3-3"
 ) -> list[dict[str, object]]:
     """What the club's squad lacks, most pressing first."""
-    return needs_json(analyse_squad(kb, _club(store, kb, club), _options(as_of, formation)))
+    return needs_json(analyse_squad(kb, _club(store, kb, club), _options(store, kb, as_of, formation)))
 
 
 @router.get("/clubs/{club}/xi.png", response_class=Response, responses={200: {"content": {"image/png": {}}}})
@@ -73,7 +75,7 @@ def get_xi_picture(
     club: str, store: StoreDep, kb: Kb, as_of: _AsOf = None, formation: _Formation = "4-3-3"
 ) -> Response:
     """The club's best XI drawn on a pitch (PNG)."""
-    report = analyse_squad(kb, _club(store, kb, club), _options(as_of, formation))
+    report = analyse_squad(kb, _club(store, kb, club), _options(store, kb, as_of, formation))
     return Response(xi_picture(report, "png"), media_type="image/png")
 
 
@@ -88,7 +90,7 @@ def get_fit(
 ) -> dict[str, object]:
     """Where the player would fit at the club: position, whom he displaces, a fit score."""
     buyer = _club(store, kb, club)
-    result = fit_target(kb, find_player(kb, player), buyer, _options(as_of, formation))
+    result = fit_target(kb, find_player(kb, player), buyer, _options(store, kb, as_of, formation))
     return fit_json(result, buyer)
 
 

@@ -85,3 +85,21 @@ def test_every_error_has_one_json_shape(client, method, path, kwargs, status):
     assert set(body["error"]) == {"status", "message"}
     assert body["error"]["status"] == status
     assert isinstance(body["error"]["message"], str) and body["error"]["message"]
+
+
+def test_a_posted_injury_report_makes_the_player_unavailable_in_the_squad(fresh_client):
+    injury = {
+        "text": "Real Madrid defender Dani Carvajal has been ruled out for the rest of the season with an ACL injury.",
+        "published": "2026-07-01",
+        "outlet": "Test Wire",
+        "id": "carvajal-acl",
+    }
+    before = fresh_client.get("/clubs/Real Madrid/squad", params={"as_of": "2026-06-30"}).json()
+    assert fresh_client.post("/articles", json=injury, headers=AUTH).status_code == 201
+    after = fresh_client.get("/clubs/Real Madrid/squad", params={"as_of": "2026-07-02"}).json()
+
+    def carvajal(squad: dict) -> dict:
+        return next(p for rows in squad["depth_chart"].values() for p in rows if "Carvajal" in p["player"])
+
+    assert carvajal(before)["available"] is True
+    assert carvajal(after)["available"] is False
