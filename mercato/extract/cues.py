@@ -20,7 +20,8 @@ _W = r"(?:[\w'’£€$.,-]+\s+)"  # one word and its space, for 'agreed a £72m
 _CUES: tuple[tuple[Stage, str], ...] = (
     (
         Stage.OFF,
-        r"collaps\w*|fell through|falls? through|pull(?:ed|s|ing)? out|pulled the plug|walked away|"
+        r"collaps\w*|fell through|falls? through|pull(?:ed|s|ing)? out|pulled the plug|walked away|baulked|balked|"
+        r"backed out|not for sale|"
         r"walk away|abandon\w*|opted against|decided against|not pursuing|no longer (?:interested|pursuing|in the race)|"
         r"(?:is|are|was) [\'\"‘“]?closed|no chance|not heading|unsuccessful\w*|"
         r"failed (?:to (?:sign|land|agree|complete|secure|convince|prise|get|reach|meet)|in (?:an?|their|his) "
@@ -164,7 +165,9 @@ _DEAL_TYPES: tuple[tuple[DealType, re.Pattern[str]], ...] = (
         DealType.FREE,
         re.compile(
             r"free transfer|on a free\b|free agent|pre-contract|bosman|"
-            r"(?:contract|deal) (?:expires|expiring|ends|runs out|is up)|when his (?:\w+ )?(?:contract|deal) (?:ends|expires|runs out)|"
+            # the move comes as his contract ends: 'when his deal expires', not 'whose contract runs to 2027'
+            r"(?:when|once|after|as|before) (?:his|the player's|their) (?:\w+ )?(?:contract|deal) (?:ends|expires|runs out|is up)|"
+            r"(?:contract|deal) (?:expires|expiring|ends|runs out|is up) (?:this|next|at the end of the|in the) (?:summer|season|june)|"
             r"out of contract|leave for free|leaving on a free|run(?:s|ning)? (?:out|down) his contract|"
             r"free (?:move|signing)",
             re.I,

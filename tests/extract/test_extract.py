@@ -99,3 +99,13 @@ def test_a_loan_with_an_option_names_both_clubs():
     claim = only("Chelsea striker Nicolas Jackson has joined Bayern Munich on loan with an option to buy.")
     assert (claim.from_club, claim.to_club, claim.stage) == ("Chelsea", "Bayern Munich", Stage.COMPLETED)
     assert claim.deal_type is DealType.LOAN_OPTION
+
+
+def test_a_contract_running_on_does_not_make_a_move_free():
+    claim = only("Tottenham are interested in Brentford winger Bryan Mbeumo, whose contract expires in 2026.")
+    assert claim.deal_type is DealType.UNKNOWN
+
+
+def test_a_club_baulking_at_the_price_ends_its_interest():
+    claim = only("Newcastle wanted Brighton forward Joao Pedro but baulked at the price.")
+    assert (claim.to_club, claim.stage) == ("Newcastle United", Stage.OFF)
