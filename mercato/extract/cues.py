@@ -156,7 +156,7 @@ _DEAL_TYPES: tuple[tuple[DealType, re.Pattern[str]], ...] = (
     (
         DealType.LOAN,
         re.compile(
-            r"\bon loan\b|\bloan (?:deal|move|spell|signing|switch|exit)|season-long loan|\bloaning\b|"
+            r"\bon loan\b|\bloan (?:deal|move|spell|signing|switch|exit|bid|offer|approach|proposal)|season-long loan|\bloaning\b|"
             r"season loan|on a (?:season-long |six-month |temporary )?loan",
             re.I,
         ),
