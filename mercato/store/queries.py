@@ -32,7 +32,7 @@ from mercato.store.schema import (
 )
 from mercato.store.store import Store
 
-__all__ = ["IngestError", "articles", "claims", "errors", "injuries"]
+__all__ = ["IngestError", "article_from_row", "articles", "claim_from_row", "claims", "errors", "injuries"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,18 +85,7 @@ def claims(
             query = query.where(or_(ClaimRow.to_club_id.in_(clubs), ClaimRow.from_club_id.in_(clubs)))
         return [
             ReportedClaim(
-                claim=TransferClaim(
-                    player=player_name,
-                    to_club=to_name,
-                    stage=Stage(row.stage),
-                    deal_type=DealType(row.deal_type),
-                    evidence=Evidence(row.evidence, (row.span_start, row.span_end)),
-                    from_club=from_name,
-                    fee=_fee(row),
-                    reported_by=row.reported_by,
-                    hedged=row.hedged,
-                    article_id=row.article_id,
-                ),
+                claim=claim_from_row(row, player_name, to_name, from_name),
                 published=article.published,
                 outlet=article.outlet,
             )
@@ -143,10 +132,37 @@ def _named(session: Session, table: type[PlayerRow] | type[ClubRow], part: str) 
     return [row_id for row_id, name in rows if wanted in name_key(name)]
 
 
-def _fee(row: ClaimRow) -> Fee | None:
-    if row.fee_amount is None or row.fee_currency is None:
-        return None
-    return Fee(row.fee_amount, row.fee_currency, row.fee_add_ons)
+def claim_from_row(row: ClaimRow, player: str, to_club: str, from_club: str | None) -> TransferClaim:
+    """A stored claim as the domain record, with its player's and clubs' names."""
+    fee = None
+    if row.fee_amount is not None and row.fee_currency is not None:
+        fee = Fee(row.fee_amount, row.fee_currency, row.fee_add_ons)
+    return TransferClaim(
+        player=player,
+        to_club=to_club,
+        stage=Stage(row.stage),
+        deal_type=DealType(row.deal_type),
+        evidence=Evidence(row.evidence, (row.span_start, row.span_end)),
+        from_club=from_club,
+        fee=fee,
+        reported_by=row.reported_by,
+        hedged=row.hedged,
+        article_id=row.article_id,
+    )
+
+
+def article_from_row(row: ArticleRow) -> Article:
+    """A stored article as the domain record."""
+    return Article(
+        id=row.id,
+        text=row.text,
+        content_hash=row.content_hash,
+        url=row.url,
+        outlet=row.outlet,
+        published=row.published,
+        title=row.title,
+        source=row.source,
+    )
 
 
 def errors(store: Store) -> list[IngestError]:
@@ -160,16 +176,4 @@ def articles(store: Store) -> list[Article]:
     """Every stored article, in order of publication."""
     query = select(ArticleRow).order_by(ArticleRow.published, ArticleRow.id)
     with store.session() as session:
-        return [
-            Article(
-                id=r.id,
-                text=r.text,
-                content_hash=r.content_hash,
-                url=r.url,
-                outlet=r.outlet,
-                published=r.published,
-                title=r.title,
-                source=r.source,
-            )
-            for r in session.scalars(query)
-        ]
+        return [article_from_row(r) for r in session.scalars(query)]

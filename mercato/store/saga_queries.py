@@ -11,9 +11,10 @@ from sqlalchemy import ColumnElement, Row, Select, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from mercato.kb import name_key
-from mercato.model import Article, DealType, Evidence, Fee, Stage, TransferClaim
+from mercato.model import Article, Stage, TransferClaim
 from mercato.sagas import ReportedClaim
 from mercato.sources import SourceRecord
+from mercato.store.queries import article_from_row, claim_from_row
 from mercato.store.schema import (
     ArticleRow,
     ClaimRow,
@@ -191,27 +192,6 @@ def saga_by_id(store: Store, saga_id: int) -> SagaSummary | None:
         return _summary(row) if row else None
 
 
-def _fee(row: ClaimRow) -> Fee | None:
-    if row.fee_amount is None or row.fee_currency is None:
-        return None
-    return Fee(row.fee_amount, row.fee_currency, row.fee_add_ons)
-
-
-def _claim(row: ClaimRow, player: str, to_club: str, from_club: str | None) -> TransferClaim:
-    return TransferClaim(
-        player=player,
-        to_club=to_club,
-        stage=Stage(row.stage),
-        deal_type=DealType(row.deal_type),
-        evidence=Evidence(row.evidence, (row.span_start, row.span_end)),
-        from_club=from_club,
-        fee=_fee(row),
-        reported_by=row.reported_by,
-        hedged=row.hedged,
-        article_id=row.article_id,
-    )
-
-
 def saga_timeline(store: Store, saga: SagaSummary) -> list[ReportedClaim]:
     """A saga's claims in time order, with each article's date, outlet and link."""
     from_club = aliased(ClubRow)
@@ -224,7 +204,7 @@ def saga_timeline(store: Store, saga: SagaSummary) -> list[ReportedClaim]:
     )
     with store.session() as session:
         return [
-            ReportedClaim(_claim(row, saga.player.name, saga.to_club.name, from_name), published, outlet, url)
+            ReportedClaim(claim_from_row(row, saga.player.name, saga.to_club.name, from_name), published, outlet, url)
             for row, from_name, published, outlet, url in session.execute(query)
         ]
 
@@ -327,16 +307,7 @@ def article_with_claims(store: Store, article_id: str) -> tuple[Article, list[Tr
         row = session.get(ArticleRow, article_id)
         if row is None:
             return None
-        article = Article(
-            id=row.id,
-            text=row.text,
-            content_hash=row.content_hash,
-            url=row.url,
-            outlet=row.outlet,
-            published=row.published,
-            title=row.title,
-            source=row.source,
-        )
+        article = article_from_row(row)
         query = (
             select(ClaimRow, player.name, to_club.name, from_club.name)
             .join(player, ClaimRow.player_id == player.id)
@@ -345,4 +316,4 @@ def article_with_claims(store: Store, article_id: str) -> tuple[Article, list[Tr
             .where(ClaimRow.article_id == article_id)
             .order_by(ClaimRow.span_start, ClaimRow.id)
         )
-        return article, [_claim(*r) for r in session.execute(query)]
+        return article, [claim_from_row(*r) for r in session.execute(query)]
