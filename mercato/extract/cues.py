@@ -45,8 +45,8 @@ _CUES: tuple[tuple[Stage, str], ...] = (
         + r"{0,2}(?:deal|contract) (?:at|with)\b|"
         r"confirm(?:ed|s)? the (?:[^ ]+ )?(?:signing|arrival|capture)|officially|unveil\w*|arrival of|addition of|"
         r"arrived (?:on|at|from)\b|saw them (?:buy|sign)|(?:summer|january|winter|first|second|third|final|latest|new) signing|"
-        r"(?:have|has) paid\b|\blost\s+" + _W + r"{0,4}to\b|flew in .* for his .* return|sealed .*signing|"
-        r"took the no\.|will take the no\.|signed (?:a |an )?\w+-year (?:deal|contract)|signing so far|"
+        r"(?:have|has) paid\b|\blost\s+" + _W + r"{0,4}to\b|sealed .*signing|"
+        r"signed (?:a |an )?\w+-year (?:deal|contract)|signing so far|"
         r"(?:only|senior|marquee|record) signing",
     ),
     (
@@ -211,7 +211,7 @@ _RENEWAL = re.compile(
     r"renew(?:ed|s|ing)? (?:his |their |the |a )?(?:contract|deal|terms)|renewal|to renew|"
     r"contract (?:talks|discussions|negotiations|offer)|"
     r"fresh terms|committed (?:himself|his future)|commit his future|stay(?:ing)? at the club|(?:signs?|signed|pen(?:s|ned)?) (?:a )?new (?:\w+[- ])?(?:\w+ )?(?:contract|deal)|"
-    r"highest-paid player|one-year deals",
+    r"highest-paid player",
     re.IGNORECASE,
 )
 _RENEWAL_STAGES: tuple[tuple[Stage, re.Pattern[str]], ...] = (
@@ -236,7 +236,7 @@ _RENEWAL_STAGES: tuple[tuple[Stage, re.Pattern[str]], ...] = (
         Stage.NEGOTIATING,
         re.compile(
             r"talks|negotiat|discussion|want|offer|hope|hoping|close to|set to|"
-            r"ironed out|progress|policy|extend|make .* highest-paid",
+            r"ironed out|progress|extend|highest-paid",
             re.I,
         ),
     ),
