@@ -45,7 +45,7 @@ def extract(article: Article, kb: KnowledgeBase) -> ExtractionResult:
     """Every transfer, renewal and injury claim an article makes."""
     text = article.text
     sentences = split_sentences(text)
-    mentions = find_mentions(text, linker_for(kb), frozenset(known_outlets()), article.published)
+    mentions = find_mentions(text, linker_for(kb), known_outlets(), article.published)
     every_clause = clauses_of(sentences, mentions)
     renewals_said = {id(c): renewal_of(c) for c in every_clause}
     hints = {id(c): seller_evidence(text, c) for c in every_clause}

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Container
 from dataclasses import dataclass
 from datetime import date
 
@@ -240,7 +241,7 @@ def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
 
 
 def _resolve_clubs(
-    text: str, names: list[NameMatch], linker: Linker, blocked: list[tuple[int, int]], outlets: frozenset[str]
+    text: str, names: list[NameMatch], linker: Linker, blocked: list[tuple[int, int]], outlets: Container[str]
 ) -> list[ClubRef]:
     matches = [
         m
@@ -318,7 +319,7 @@ def _non_player(text: str, start: int, end: int) -> bool:
     )
 
 
-def find_mentions(text: str, linker: Linker, outlets: frozenset[str], published: date | None) -> ArticleMentions:
+def find_mentions(text: str, linker: Linker, outlets: Container[str], published: date | None) -> ArticleMentions:
     """Resolve the clubs, players and other people an article names."""
     prepared = prepare_text(text)
     club_names = linker.clubs_in(prepared)

@@ -6,7 +6,7 @@ from mercato.kb.link import linker_for
 
 
 def mentions(text, kb, published=date(2025, 3, 1)):
-    return find_mentions(text, linker_for(kb), frozenset(known_outlets()), published)
+    return find_mentions(text, linker_for(kb), known_outlets(), published)
 
 
 def test_nicknames_and_short_names_resolve_to_canonical_clubs(kb):
