@@ -366,7 +366,7 @@ def find_mentions(text: str, linker: Linker, outlets: Container[str], published:
     refs = [PlayerRef(a, b, entities[name], True) for a, b, name in named]
     entities = {name: entity for name, entity in entities.items() if entity in confirmed}
     taken = [(r.start, r.end) for r in refs] + club_spans + people
-    refs += _partial_refs(prepared, entities, taken, people, text)
+    refs += _partial_refs(prepared, entities, taken, people)
     refs += _pointer_refs(prepared, refs, linker, published, people)
     refs.sort(key=lambda r: r.start)
     return ArticleMentions(tuple(clubs), tuple(refs), tuple(people))
@@ -419,7 +419,7 @@ def _entities(named: list[tuple[int, int, str]]) -> dict[str, str]:
 
 
 def _partial_refs(
-    prepared: str, entities: dict[str, str], taken: list[tuple[int, int]], people: list[tuple[int, int]], text: str
+    prepared: str, entities: dict[str, str], taken: list[tuple[int, int]], people: list[tuple[int, int]]
 ) -> list[PlayerRef]:
     """Surname-only and first-name-only mentions of players the article names in full."""
     by_part: dict[str, list[str]] = {}
