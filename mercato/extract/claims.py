@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from mercato.extract.cues import StageCue, deal_type_of, is_hedged, renewal_stage, stage_cues
 from mercato.extract.fees import pick_fee
+from mercato.extract.lexicon import lexicon
 from mercato.extract.mentions import ArticleMentions, ClubRef, PlayerRef, is_title_case
 from mercato.extract.sentences import Sentence, split_clauses
 from mercato.model import DealType, Evidence, Fee, Stage
@@ -34,26 +35,19 @@ _DESCRIPTOR_GAP = re.compile(
     r"winger|centre-back|full-back|left-back|right-back|academy|graduate|prospect|frontman|"
     r"superstar|striker|No|shot-stopper|number|one|two|\(\d+\)|,|\d+,)){0,6}\s*$"
 )
-_FROM_BEFORE = re.compile(
+_FROM_BEFORE = lexicon(
     r"(?:\bfrom|\bleave|\bleaving|\bleft|\bquit|\bexit|\bdepart\w*|\baway from|\bprise \w+ from|"
     r"\b(?:future|time|spell|stay|career) (?:at|with)|\bswap|\bremains? an?|\b(?:stay|remain)(?:ed|s|ing)? (?:put )?(?:at|with)|"
     r"\b(?:his|their) (?:\w+\s+)?(?:contract|deal) (?:at|with)|"
     r"\b(?:accepted|rejected|snubbed|turned down|knocked back|rebuffed|blocked|valued|too low) by|"
     r"\bon loan (?:at|with)|\bloan spell (?:at|with))"
-    r"(?:\s+[A-Z][a-z]+)?(?:\s+(?:club|side|outfit|giants|champions))?\s+$",
-    re.IGNORECASE,
+    r"(?:\s+[A-Z][a-z]+)?(?:\s+(?:club|side|outfit|giants|champions))?\s+$"
 )
-_INTEREST_FROM = re.compile(
+_INTEREST_FROM = lexicon(
     r"(?:interest|offer|bid|approach|enquir\w+|attention|competition|proposal|contact|scouts|"
-    r"interested|linked|move|race|advances|calls?|suitors?|pursuit|bids|offers)\s+(?:[a-z0-9£€$.,]+\s+){0,6}from\s+$",
-    re.IGNORECASE,
+    r"interested|linked|move|race|advances|calls?|suitors?|pursuit|bids|offers)\s+(?:[a-z0-9£€$.,]+\s+){0,6}from\s+$"
 )
-_TO_BEFORE = re.compile(
-    r"(?:\bjoin\w*|\bmove to|\bswitch to|\btransfer to|\bsign(?:ed|s|ing)? for|\bloan to|\breturn to|"
-    r"\bheading to|\bhead to|\bto|\bwith|\bfor|\btowards|\bbound for|\bdestined for|\bby|\blinked with)\s+$",
-    re.IGNORECASE,
-)
-_SELLER_AFTER = re.compile(
+_SELLER_AFTER = lexicon(
     r"^(?:['’]s)?\s+(?:have\s+|has\s+|had\s+|are\s+|is\s+|will\s+|would\s+|won't\s+)?"
     r"(?:\w+ly\s+|earlier\s+|already\s+|now\s+|also\s+|still\s+|too\s+|not\s+|never\s+){0,2}"
     r"(?:rejected|turned down|"
@@ -62,38 +56,32 @@ _SELLER_AFTER = re.compile(
     r"(?:are |is )?(?:\w+ )?(?:prepared|willing|happy|ready|open) to (?:let|sell|loan|offload|allow|cash in)|"
     r"demand\w*|valued?|value|are willing to sell|willing to listen|would want|could help|reluctant|"
     r"(?:contract|deal) (?:expires|runs|ends))\b"
-    r"|^\s+(?:contract|deal)\b",
-    re.IGNORECASE,
+    r"|^\s+(?:contract|deal)\b"
 )
-_POSSESSIVE_DEAL_BEFORE = re.compile(r"\b(?:his|their|the player's)\s+$", re.IGNORECASE)
-_CURRENT_DEAL_BEFORE = re.compile(
-    r"(?:\bhis|\btheir|['’]s)\s+(?:current\s+|existing\s+|present\s+)?(?:\w+\s+)?(?:contract|deal)\s+(?:at|with)\s+(?:the\s+)?$",
-    re.IGNORECASE,
+_POSSESSIVE_DEAL_BEFORE = lexicon(r"\b(?:his|their|the player's)\s+$")
+_CURRENT_DEAL_BEFORE = lexicon(
+    r"(?:\bhis|\btheir|['’]s)\s+(?:current\s+|existing\s+|present\s+)?(?:\w+\s+)?(?:contract|deal)\s+(?:at|with)\s+(?:the\s+)?$"
 )
 # 'Everton want to keep Branthwaite', 'Villa are eager to keep hold of Watkins': his own club.
 _KEEPING = re.compile(r"\b(?:keep|keeping|retain|retaining|hold on to|keep hold of|tie down|not sell|won't sell)\b")
 _LEAVING_AFTER = re.compile(
     r"^\s+(?:is|are|was)\s+(?:\w+\s+)?(?:leaving|departing)\b|^\s+(?:will|is set to|wants to) (?:leave|depart)\b|^\s+leaves\b"
 )
-_DEAL_WITH_BEFORE = re.compile(
-    r"(?<!personal )(?:agreed|agreement|deal|terms|fee)\s+(?:\w+\s+){0,3}with\s+$", re.IGNORECASE
-)
-_PAID_BEFORE = re.compile(r"\bpaid\s+$|\bfrom\s+(?:\w+\s+){0,2}(?:club|side)\s+$", re.IGNORECASE)
+_DEAL_WITH_BEFORE = lexicon(r"(?<!personal )(?:agreed|agreement|deal|terms|fee)\s+(?:\w+\s+){0,3}with\s+$")
+_PAID_BEFORE = lexicon(r"\bpaid\s+$|\bfrom\s+(?:\w+\s+){0,2}(?:club|side)\s+$")
 _WITH_FOR_AFTER = re.compile(r"^\s+(?:over|for|about|regarding)\b")
-_BACKGROUND_BEFORE = re.compile(
+_BACKGROUND_BEFORE = lexicon(
     r"(?:\bex-|\bformer\s+|\bagainst\s+|\bbeat(?:ing)?\s+|\bfac(?:e|es|ing)\s+(?:\w+\s+)?|\bv\.?\s+|\bvs\.?\s+|"
     r"\bdraw (?:at|with)\s+|\bdefeat\w*\s+|\bwin (?:at|over)\s+|\bvictory over\s+|\bplayed for\s+|"
     r"\bscored (?:against|for)\s+|\bloss to\s+|\bplayed at\s+|\blike\s+|\bthan\s+|\bmatch against\s+|"
     r"\b(?:joined|signed|arrived) from\s+|\bon loan (?:at|with|from)\s+|\bspell (?:at|with)\s+|\bspent\s+(?:\w+\s+){0,4}at\s+|"
-    r"\bspending\s+(?:\w+\s+){0,6}at\s+|\bhaving (?:\w+\s+){0,2}joined\s+|\bmatch at the\s+|\bgame at the\s+|\bprevious(?:ly)?\s+(?:\w+\s+){0,3}|\bbeaten off competition from\s+)$",
-    re.IGNORECASE,
+    r"\bspending\s+(?:\w+\s+){0,6}at\s+|\bhaving (?:\w+\s+){0,2}joined\s+|\bmatch at the\s+|\bgame at the\s+|\bprevious(?:ly)?\s+(?:\w+\s+){0,3}|\bbeaten off competition from\s+)$"
 )
-_BACKGROUND_CLAUSE = re.compile(
+_BACKGROUND_CLAUSE = lexicon(
     r"\b(?:in|from|between|of) (?:19|20)\d\d\b|\b(?:19|20)\d\d-\d\d\b|\bfollowing in the footsteps|"
     r"\b(?:months|years|weeks|seasons) ago\b|"
     r"\bprevious(?:ly)?\b|\bback in (?:19|20)\d\d|\bback in the (?:day|summer|winter)|\bearlier in his career|\bwhere he (?:played|spent)|\bcame through\b|"
-    r"\bhas been (?:at|with)\b|\bgraduate\b|\bin the past\b|\blast (?:summer|season|year)\b",
-    re.IGNORECASE,
+    r"\bhas been (?:at|with)\b|\bgraduate\b|\bin the past\b|\blast (?:summer|season|year)\b"
 )
 
 
@@ -165,7 +153,8 @@ def seller_evidence(text: str, clause: Clause) -> list[SellerEvidence]:
     for ref in clause.clubs:
         before = text[max(clause.sentence.start, ref.start - 40) : ref.start]
         after = text[ref.end : ref.end + 60]
-        if _BACKGROUND_BEFORE.search(before):
+        low_before, low_after = before.lower(), after.lower()  # for the lexicons
+        if _BACKGROUND_BEFORE.search(low_before):
             continue
         described = _described_player(text, ref, clause)
         if described is not None:
@@ -181,19 +170,19 @@ def seller_evidence(text: str, clause: Clause) -> list[SellerEvidence]:
         if target is None:
             continue
         if (
-            (_POSSESSIVE_DEAL_BEFORE.search(before) and re.match(r"^\s+(?:contract|deal)\b", after))
+            (_POSSESSIVE_DEAL_BEFORE.search(low_before) and re.match(r"^\s+(?:contract|deal)\b", after))
             or (target.start > ref.end and _KEEPING.search(text[ref.end : target.start]))
-            or _CURRENT_DEAL_BEFORE.search(before)
+            or _CURRENT_DEAL_BEFORE.search(low_before)
             or (target.start > ref.end and _LEAVING_AFTER.match(text[target.end : target.end + 40]))
-            or (_FROM_BEFORE.search(before) and not _INTEREST_FROM.search(before))
+            or (_FROM_BEFORE.search(low_before) and not _INTEREST_FROM.search(low_before))
             or re.search(r"\baway from\s+(?:the\s+)?$", before)
-            or _PAID_BEFORE.search(before)
+            or _PAID_BEFORE.search(low_before)
             # 'Arsenal reached an agreement with Sporting': a club agreeing with a club buys from it
-            or (_DEAL_WITH_BEFORE.search(before) and any(c.end <= ref.start for c in clause.clubs if c is not ref))
+            or (_DEAL_WITH_BEFORE.search(low_before) and any(c.end <= ref.start for c in clause.clubs if c is not ref))
         ):
             found.append(SellerEvidence(ref, target.entity, _MEDIUM))
         elif (
-            _SELLER_AFTER.match(after)
+            _SELLER_AFTER.match(low_after)
             or (re.search(r"\bwith\s+$", before) and _WITH_FOR_AFTER.match(after))
             or (re.search(r"\bto\s+$", before) and re.match(r"^\s+for\b", after))
         ):
@@ -216,7 +205,7 @@ def destinations_of(text: str, clause: Clause, current: dict[str, str], hints: l
     sellers = {id(e.club) for e in hints if current.get(e.player) == e.club.club.name or e.strength >= _MEDIUM}
     history = set()
     for ref in clause.clubs:
-        if _BACKGROUND_BEFORE.search(text[max(clause.sentence.start, ref.start - 40) : ref.start]):
+        if _BACKGROUND_BEFORE.search(text[max(clause.sentence.start, ref.start - 40) : ref.start].lower()):
             history |= {id(r) for r in _list_of(text, ref, list(clause.clubs))}
     destinations = []
     for ref in clause.clubs:
@@ -230,11 +219,10 @@ def destinations_of(text: str, clause: Clause, current: dict[str, str], hints: l
     return destinations
 
 
-_COMPARISON_BEFORE = re.compile(
+_COMPARISON_BEFORE = lexicon(
     r"(?:\bthan|\blike|\balongside|\bjoins|\brival|\bpartner|\bteam-mate|\bteammate|"
     r"\bbeating|\bahead of|\bnew|\bnext|\bsuccessor to|\bin place of|\bsuch as|\bthe likes of|"
-    r"\bthe current)\s+['‘\"“]?$",
-    re.IGNORECASE,
+    r"\bthe current)\s+['‘\"“]?$"
 )
 
 
@@ -243,7 +231,11 @@ def movers(text: str, clause: Clause) -> list[list[PlayerRef]]:
 
     Players it only compares with ('the new Jude Bellingham') are left out.
     """
-    kept = [p for p in clause.players if not _COMPARISON_BEFORE.search(text[max(clause.start, p.start - 25) : p.start])]
+    kept = [
+        p
+        for p in clause.players
+        if not _COMPARISON_BEFORE.search(text[max(clause.start, p.start - 25) : p.start].lower())
+    ]
     groups: list[list[PlayerRef]] = []
     for ref in kept:
         gap = re.sub(r"\([^)]*\)", "", text[groups[-1][-1].end : ref.start]) if groups else ""
@@ -299,7 +291,7 @@ def _described_player(text: str, ref: ClubRef, clause: Clause) -> PlayerRef | No
     return None
 
 
-_NEEDS_CLUB_AFTER = re.compile(r"^(?:join|signed for|move to|switch to|move back to)", re.IGNORECASE)
+_NEEDS_CLUB_AFTER = lexicon(r"^(?:join|signed for|move to|switch to|move back to)")
 
 
 _LIST_JOINER = re.compile(r"^\s*(?:,|and|&|or|as well as|, and|, as well as|/|plus)?\s*$")
@@ -328,7 +320,7 @@ def stage_for(text: str, clause: Clause, destination: ClubRef, destinations: lis
         lo, hi = sorted((at, destination.start))
         if any(lo < o.start < hi for o in others):
             continue
-        if _NEEDS_CLUB_AFTER.match(clause.text[cue.start : cue.end]) and not any(
+        if _NEEDS_CLUB_AFTER.match(clause.text[cue.start : cue.end].lower()) and not any(
             0 <= d.start - (offset + cue.end) <= 30 for d in destinations
         ):
             continue
@@ -345,7 +337,7 @@ def is_background(clause: Clause, year: int | None) -> bool:
 
     ``year`` is the article's publication year; without one, any sign of history counts.
     """
-    if _BACKGROUND_CLAUSE.search(clause.text):
+    if _BACKGROUND_CLAUSE.search(clause.text.lower()):
         if year is None:
             return True
         years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", clause.text)]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from mercato.extract.lexicon import lexicon
 from mercato.model import DealType, Stage
 
 __all__ = ["StageCue", "deal_type_of", "is_hedged", "renewal_stage", "says_free_transfer", "stage_cues"]
@@ -88,25 +89,23 @@ _CUES: tuple[tuple[Stage, str], ...] = (
         r"move (?:back )?to|swap|bring in|sell him|eager to|hope to sign|hoping to sign|hopes to sign",
     ),
 )
-# Compiled case-sensitive and run on lower-cased text: much faster than re.IGNORECASE here
-# (so the patterns avoid upper-case escapes such as \S, which lower-casing would change).
-_COMPILED = tuple((stage, re.compile(rf"\b(?:{pattern.lower()})")) for stage, pattern in _CUES)
+# Every lexicon of this module runs on lower-cased text (see mercato.extract.lexicon).
+_COMPILED = tuple((stage, lexicon(rf"\b(?:{pattern})")) for stage, pattern in _CUES)
 
-_HEDGE = re.compile(
+_HEDGE = lexicon(
     r"\b(?:could|may|might|would|should|if|will|wants? to|hope|hopes|hoping|plans?|planning|"
     r"potential|possible|possibly|ready to|considering|expected to|in the coming days|next week|"
-    r"no guarantee|whether|unless|looking to|looking at|keen to|intend\w*|aim\w*)\b",
-    re.IGNORECASE,
+    r"no guarantee|whether|unless|looking to|looking at|keen to|intend\w*|aim\w*)\b"
 )
-_DOUBT = re.compile(r"\b(?:could|may|might|would|should|if|whether|unless|no guarantee)\b", re.IGNORECASE)
-_NEGATION = re.compile(r"\b(?:not|n't|never|yet to|no|without|refused to|unable to|nor|neither)\b|n't\b", re.IGNORECASE)
+_DOUBT = lexicon(r"\b(?:could|may|might|would|should|if|whether|unless|no guarantee)\b")
+_NEGATION = lexicon(r"\b(?:not|n't|never|yet to|no|without|refused to|unable to|nor|neither)\b|n't\b")
 _NEGATION_SCOPE = 28  # characters before a cue in which a negation voids it
 # 'willing to listen to offers': the selling club's stance, not a buyer's approach.
-_SELLER_STANCE = re.compile(
+_SELLER_STANCE = lexicon(
     r"(?:listen(?:ing)? to|open to|accept(?:ing)?|field(?:ing)?|invit(?:e|ing)|"
-    r"consider(?:ing)?|entertain(?:ing)?)\s+(?:\w+\s+)?$",
-    re.IGNORECASE,
+    r"consider(?:ing)?|entertain(?:ing)?)\s+(?:\w+\s+)?$"
 )
+_DENIAL_NEGATED = re.compile(r"\b(?:not|n't)\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +120,7 @@ class StageCue:
 
 def is_hedged(text: str) -> bool:
     """Whether a clause doubts or defers what it reports."""
-    return bool(_HEDGE.search(text))
+    return bool(_HEDGE.search(text.lower()))
 
 
 def stage_cues(clause: str, only_denials: bool = False) -> list[StageCue]:
@@ -133,127 +132,113 @@ def stage_cues(clause: str, only_denials: bool = False) -> list[StageCue]:
     lowered = clause.lower()
     for stage, pattern in _COMPILED[:1] if only_denials else _COMPILED:
         for m in pattern.finditer(lowered):
-            before = clause[max(0, m.start() - _NEGATION_SCOPE) : m.start()]
+            before = lowered[max(0, m.start() - _NEGATION_SCOPE) : m.start()]
             if stage is not Stage.OFF and _NEGATION.search(before):
                 continue
-            if stage is Stage.OFF and re.search(r"\b(?:not|n't)\s*$", before):
+            if stage is Stage.OFF and _DENIAL_NEGATED.search(before):
                 continue
             if stage is Stage.APPROACH and _SELLER_STANCE.search(before):
                 continue
             hedge = _DOUBT if stage is Stage.MEDICAL else _HEDGE  # 'will undergo a medical' is booked
-            hedged = stage not in (Stage.OFF, Stage.INTEREST) and bool(hedge.search(clause[: m.start()][-60:]))
+            hedged = stage not in (Stage.OFF, Stage.INTEREST) and bool(hedge.search(lowered[: m.start()][-60:]))
             cues.append(StageCue(stage, m.start(), m.end(), hedged))
     return cues
 
 
 _DEAL_TYPES: tuple[tuple[DealType, re.Pattern[str]], ...] = (
-    (DealType.LOAN, re.compile(r"\bno obligation to buy|without an? (?:option|obligation)", re.I)),
+    (DealType.LOAN, lexicon(r"\bno obligation to buy|without an? (?:option|obligation)")),
     (
         DealType.LOAN_OBLIGATION,
-        re.compile(r"obligation to (?:buy|purchase|make)|obligatory|mandatory (?:purchase|buy)", re.I),
+        lexicon(r"obligation to (?:buy|purchase|make)|obligatory|mandatory (?:purchase|buy)"),
     ),
-    (DealType.LOAN_OPTION, re.compile(r"option to (?:buy|purchase|make)|loan-to-buy|purchase option|buy option", re.I)),
+    (DealType.LOAN_OPTION, lexicon(r"option to (?:buy|purchase|make)|loan-to-buy|purchase option|buy option")),
     (
         DealType.LOAN,
-        re.compile(
+        lexicon(
             r"\bon loan\b|\bloan (?:deal|move|spell|signing|switch|exit|bid|offer|approach|proposal)|season-long loan|\bloaning\b|"
-            r"season loan|on a (?:season-long |six-month |temporary )?loan",
-            re.I,
+            r"season loan|on a (?:season-long |six-month |temporary )?loan"
         ),
     ),
     (
         DealType.FREE,
-        re.compile(
+        lexicon(
             r"free transfer|on a free\b|free agent|pre-contract|bosman|"
             # the move comes as his contract ends: 'when his deal expires', not 'whose contract runs to 2027'
             r"(?:when|once|after|as|before) (?:his|the player's|their) (?:\w+ )?(?:contract|deal) (?:ends|expires|runs out|is up)|"
             r"(?:contract|deal) (?:expires|expiring|ends|runs out|is up) (?:this|next|at the end of the|in the) (?:summer|season|june)|"
             r"out of contract|leave for free|leaving on a free|run(?:s|ning)? (?:out|down) his contract|"
-            r"free (?:move|signing)",
-            re.I,
+            r"free (?:move|signing)"
         ),
     ),
     (
         DealType.PERMANENT,
-        re.compile(
+        lexicon(
             r"\bfee\b|\bbid\b|\boffer\b|\bpermanent\w*|\bsale\b|\bsell\b|\bsold\b|\bto buy\b|"
-            r"[£€$]\s?\d|\btransfer deal\b|paid",
-            re.I,
+            r"[£€$]\s?\d|\btransfer deal\b|paid"
         ),
     ),
 )
 
 
-# Case-sensitive copies run on lower-cased text, as the stage cues are (faster than re.I).
-_DEAL_TYPES_LOWER = tuple((deal_type, re.compile(p.pattern.lower())) for deal_type, p in _DEAL_TYPES)
-
-
-_FREE_LOWER = next(p for deal_type, p in _DEAL_TYPES_LOWER if deal_type is DealType.FREE)
+_FREE = next(p for deal_type, p in _DEAL_TYPES if deal_type is DealType.FREE)
 
 
 def says_free_transfer(text: str) -> bool:
     """Whether a text says the player moves as his contract ends (a free transfer)."""
-    return bool(_FREE_LOWER.search(text.lower()))
+    return bool(_FREE.search(text.lower()))
 
 
 def deal_type_of(texts: list[str]) -> DealType:
     """The terms a claim's sentences state: loan kinds and free moves before a fee or bid."""
     joined = " ".join(texts).lower()
-    for deal_type, pattern in _DEAL_TYPES_LOWER:
+    for deal_type, pattern in _DEAL_TYPES:
         if pattern.search(joined):
             return deal_type
     return DealType.UNKNOWN
 
 
-_RENEWAL = re.compile(
+_RENEWAL = lexicon(
     r"new (?:\w+[- ])?(?:\w+ )?(?:contract|deal|terms)|contract extension|extension (?:to|of) his (?:contract|deal)|"
     r"extend\w* (?:[\w'’-]+ ){0,5}?(?:contract|deal|stay)|"
     r"renew(?:ed|s|ing)? (?:his |their |the |a )?(?:contract|deal|terms)|renewal|to renew|"
     r"contract (?:talks|discussions|negotiations|offer)|"
     r"fresh terms|committed (?:himself|his future)|commit his future|stay(?:ing)? at the club|(?:signs?|signed|pen(?:s|ned)?) (?:a )?new (?:\w+[- ])?(?:\w+ )?(?:contract|deal)|"
-    r"highest-paid player",
-    re.IGNORECASE,
+    r"highest-paid player"
 )
 _RENEWAL_STAGES: tuple[tuple[Stage, re.Pattern[str]], ...] = (
     (
         Stage.OFF,
-        re.compile(
+        lexicon(
             r"stopped (?:attempting|trying)|pulled the plug|pulled out|abandon|broken down|"
-            r"resigned to losing|called off|withdrawn",
-            re.I,
+            r"resigned to losing|called off|withdrawn"
         ),
     ),
     (
         Stage.COMPLETED,
-        re.compile(
+        lexicon(
             r"\bsign(?:s|ed)\b|penned|committed (?:himself|his future)|put pen to paper|"
-            r"has been signed|officially|announced|confirmed",
-            re.I,
+            r"has been signed|officially|announced|confirmed"
         ),
     ),
-    (Stage.AGREED, re.compile(r"\bagreed?\b|agreement|chosen to renew|decided to (?:renew|stay)", re.I)),
+    (Stage.AGREED, lexicon(r"\bagreed?\b|agreement|chosen to renew|decided to (?:renew|stay)")),
     (
         Stage.NEGOTIATING,
-        re.compile(
+        lexicon(
             r"talks|negotiat|discussion|want|offer|hope|hoping|close to|set to|"
-            r"ironed out|progress|extend|highest-paid",
-            re.I,
+            r"ironed out|progress|extend|highest-paid"
         ),
     ),
 )
-
-
-_RENEWAL_LOWER = re.compile(_RENEWAL.pattern.lower())
+_RENEWAL_REFUSED = lexicon(r"\b(?:rejected|turned down|refused|no intention of|snubbed)\b")
 
 
 def renewal_stage(clause: str) -> tuple[Stage, int] | None:
     """The stage of a contract renewal a clause reports and where it says so, or None."""
-    cue = _RENEWAL_LOWER.search(clause.lower())
-    if not cue:
-        return None
-    if re.search(r"\b(?:rejected|turned down|refused|no intention of|snubbed)\b", clause, re.I):
+    lowered = clause.lower()
+    cue = _RENEWAL.search(lowered)
+    if not cue or _RENEWAL_REFUSED.search(lowered):
         return None
     for stage, pattern in _RENEWAL_STAGES:
-        if pattern.search(clause):
+        if pattern.search(lowered):
             return stage, cue.start()
     return Stage.NEGOTIATING, cue.start()

@@ -16,6 +16,7 @@ from datetime import date
 
 from rapidfuzz import fuzz
 
+from mercato.extract.lexicon import lexicon
 from mercato.kb import fold, name_key
 from mercato.kb.link import Linker, NameMatch, prepare_text
 from mercato.model import Club, Player
@@ -69,12 +70,11 @@ _NOT_NAMES = frozenset(
 )
 # Words that make a capitalised sequence a place or a thing: 'King Power Stadium'.
 _PLACE_WORDS = frozenset("stadium park arena road lane ground airport hotel centre center cup league trophy".split())
-_NON_PLAYER_BEFORE = re.compile(
+_NON_PLAYER_BEFORE = lexicon(
     r"(?:manager|boss|coach|chairman|director|president|owner|agent|journalist|reporter|expert|chief|"
     r"executive|CEO|father|wife|brother|mother|pundit|legend|head|sporting|told|midfield general|"
     r"businessman|presenter|analyst|referee|official|lawyer|ex-player|Sky Sports'|insider)[^\w.]*"
-    r"(?:\w+\W+){0,3}$",
-    re.IGNORECASE,
+    r"(?:\w+\W+){0,3}$"
 )
 _NON_PLAYER_AFTER = re.compile(
     r"^(?:'s|’s)\s+(?:\w+\s+)?(?:side|men|squad|team|charges|reign|tenure|plans|system|"
@@ -150,21 +150,19 @@ _AGE = re.compile(r"(\d{2})-year-old")
 
 # What marks a name as a footballer's rather than a manager's or an agent's: a playing role or
 # a transfer word just before it, or his age or a move just after it.
-_PLAYER_BEFORE = re.compile(
+_PLAYER_BEFORE = lexicon(
     r"(?:defender|midfielder|striker|forward|winger|goalkeeper|keeper|full-back|right-back|left-back|"
     r"centre-back|centre-half|wing-back|playmaker|attacker|star|ace|youngster|teenager|sensation|talent|"
     r"prodigy|international|captain|skipper|frontman|loanee|outcast|starlet|wonderkid|\d{2}-year-old|"
     r"sign|signing|signed|buy|bought|bid for|offer for|deal for|move for|interest in|swoop for|pursuit of|"
     r"race for|capture of|arrival of|linked with|land|loan|re-sign|target|sale of|sell|sold|replace|"
-    r"['’]s)\s+(?:[\w'’-]+\s+){0,2}$",
-    re.IGNORECASE,
+    r"['’]s)\s+(?:[\w'’-]+\s+){0,2}$"
 )
-_PLAYER_AFTER = re.compile(
+_PLAYER_AFTER = lexicon(
     r"^(?:,\s*\d{2},|\s*\(\d{2}\)|\s+(?:has|have|is|was)\s+(?:\w+\s+)?(?:signed|joined|agreed|completed|arrived|"
     r"set to|close to|on the verge|expected to|keen to|eager to|wanted|linked|a target|valued)|"
     r"\s+(?:joins|signs|completes|undergoes|wants to (?:leave|join|move))|['’]s\s+(?:\w+\s+)?(?:move|transfer|switch|"
-    r"signing|contract|deal|agent|representatives|future|release clause|camp|entourage))",
-    re.IGNORECASE,
+    r"signing|contract|deal|agent|representatives|future|release clause|camp|entourage))"
 )
 _LIST_GAP = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$")
 # How far back (in characters) a role mention looks for the player it stands for.
@@ -315,7 +313,8 @@ def _is_person_name(candidate: str, linker: Linker) -> bool:
 
 def _non_player(text: str, start: int, end: int) -> bool:
     return bool(
-        _NON_PLAYER_BEFORE.search(text[max(0, start - 40) : start]) or _NON_PLAYER_AFTER.match(text[end : end + 40])
+        _NON_PLAYER_BEFORE.search(text[max(0, start - 40) : start].lower())
+        or _NON_PLAYER_AFTER.match(text[end : end + 40])
     )
 
 
@@ -388,7 +387,8 @@ def _confirmed_players(
             confirmed.add(entity)
     ordered = sorted(named)
     for start, end, name in ordered:
-        if _PLAYER_BEFORE.search(prepared[max(0, start - 45) : start]) or _PLAYER_AFTER.match(prepared[end : end + 60]):
+        before, after = prepared[max(0, start - 45) : start].lower(), prepared[end : end + 60].lower()
+        if _PLAYER_BEFORE.search(before) or _PLAYER_AFTER.match(after):
             confirmed.add(entities[name])
     neighbours = list(zip(ordered, ordered[1:], strict=False))
     for pair in neighbours + neighbours[::-1]:

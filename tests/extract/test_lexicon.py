@@ -1,0 +1,63 @@
+"""The compiled lexicons find what the case-blind patterns they stand for find."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from mercato.bench import read_corpus
+from mercato.extract.lexicon import lexicon, lowered
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+
+
+def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "source, text",
+    [
+        # the first alternative that matches at a position wins, as in the flat alternation
+        (r"\b(?:pull(?:ed|s|ing)? out|pulled the plug)", "They Pulled The Plug, then pulled out."),
+        # a leading group is opened up and each branch keeps its place
+        (r"(?:is|are|was) closed|island", "The deal IS closed; the island is not."),
+        # \b inside an alternative still asks for a word start
+        (r"\bjoin\b|\bjoined\b|rejoin", "He rejoined, then JOINED, then will join."),
+        # an optional first letter cannot be grouped, and what follows it keeps its order
+        (r"a?bc|abd|b", "abd bc abc b"),
+        # escapes keep their case: \S and \W do not become \s and \w
+        (r"\S+ed\W", "He SIGNED. Then agreed!"),
+        (r"[£€$]\s?\d+m|\bfee\b", "A FEE of £45m and €50M"),
+        (r"(?P<season>out for the season)|out", "OUT for the Season"),
+        (r"interest\w*|\binto\b|in", "Interested INTO in int"),
+    ],
+)
+def test_lexicon_matches_as_the_case_blind_pattern(source: str, text: str) -> None:
+    assert _spans(lexicon(source), text.lower()) == _spans(re.compile(source, re.IGNORECASE), text)
+
+
+def test_alternatives_are_grouped_by_first_letter() -> None:
+    pattern = lexicon(r"\b(?:collapsed|cool|fell through|falls? through)")
+    # the word boundary becomes a look back after each first letter
+    assert pattern.pattern == r"c(?<=\bc)(?:o(?:llapsed|ol))|f(?<=\bf)(?:ell through|alls? through)"
+
+
+def test_lowered_keeps_escapes_and_group_names() -> None:
+    assert lowered(r"(?P<Sym>US\$)\S\W[A-Z]Fee") == r"(?P<Sym>us\$)\S\W[a-z]fee"
+
+
+def test_every_lexicon_of_the_extractor_matches_as_before_on_real_articles() -> None:
+    """Each case-blind pattern the extractor used, compiled both ways, over the sample articles."""
+    from mercato.extract import cues
+
+    texts = [article.text for article in read_corpus(SAMPLES / "articles")]
+    sources = [rf"\b(?:{p})" for _, p in cues._CUES] + [
+        r"\b(?:could|may|might|would|should|if|will|wants? to|hope|hopes|hoping|plans?|intend\w*)\b",
+        r"(?:when|once|after|as|before) (?:his|the player's|their) (?:\w+ )?(?:contract|deal) (?:ends|expires)",
+    ]
+    assert len(texts) >= 5
+    for source in sources:
+        fast, plain = lexicon(source), re.compile(source, re.IGNORECASE)
+        for text in texts:
+            assert _spans(fast, text.lower()) == _spans(plain, text), source[:60]
