@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from mercato.extract.cues import StageCue, deal_type_of, is_hedged, renewal_stage, stage_cues
@@ -122,13 +123,15 @@ class PairEvidence:
 def clauses_of(sentences: list[Sentence], mentions: ArticleMentions) -> list[Clause]:
     """Every clause of the article with its club and player references and stage cues."""
     clauses = []
+    club_starts = [c.start for c in mentions.clubs]
+    player_starts = [p.start for p in mentions.players]
     for sentence in sentences:
         headline = is_title_case(sentence.text)
-        names_player = any(sentence.start <= p.start < sentence.end for p in mentions.players)
+        names_player = bisect_left(player_starts, sentence.start) < bisect_left(player_starts, sentence.end)
         for a, b in split_clauses(sentence.text):
             start, end = sentence.start + a, sentence.start + b
-            clubs = tuple(c for c in mentions.clubs if start <= c.start < end)
-            players = tuple(p for p in mentions.players if start <= p.start < end)
+            clubs = mentions.clubs[bisect_left(club_starts, start) : bisect_left(club_starts, end)]
+            players = mentions.players[bisect_left(player_starts, start) : bisect_left(player_starts, end)]
             # Without a club, or in a sentence naming no player, a clause can only kill a deal.
             cues = stage_cues(sentence.text[a:b], only_denials=not (clubs and names_player))
             clauses.append(Clause(sentence, start, end, clubs, players, tuple(cues), headline))

@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Container
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from datetime import date
+from itertools import accumulate
 
 from rapidfuzz import fuzz
 
@@ -234,29 +235,44 @@ class ArticleMentions:
     people: tuple[tuple[int, int], ...]  # named people who are not players (managers, agents...)
 
 
-def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
-    return any(span[0] < b and a < span[1] for a, b in spans)
+class _Spans:
+    """Character spans of the text, asked whether a span overlaps any of them (by bisection)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        ordered = sorted(spans)
+        self._starts = [start for start, _ in ordered]
+        self._reach = list(accumulate((end for _, end in ordered), max))  # the furthest end so far
+
+    def add(self, start: int, end: int) -> None:
+        """One more span, starting at or after those already here."""
+        self._starts.append(start)
+        self._reach.append(max(end, self._reach[-1]) if self._reach else end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self._starts, end)  # the spans before i start before this one ends
+        return i > 0 and self._reach[i - 1] > start
 
 
 def _resolve_clubs(
-    text: str, names: list[NameMatch], linker: Linker, blocked: list[tuple[int, int]], outlets: Container[str]
+    text: str, names: list[NameMatch], linker: Linker, blocked: _Spans, outlets: Container[str]
 ) -> list[ClubRef]:
     matches = [
         m
         for m in names
-        if not _overlaps((m.start, m.end), blocked) and m.surface not in outlets and m.surface.lower() not in outlets
+        if not blocked.overlaps(m.start, m.end) and m.surface not in outlets and m.surface.lower() not in outlets
     ]
     named = Counter(m.ids[0] for m in matches if len(m.ids) == 1)
     refs = []
     for m in matches:
         club_id = next((i for i in m.ids if named[i]), m.ids[0])
         refs.append(ClubRef(m.start, m.end, linker.kb.clubs[club_id]))
+    named_spans = _Spans((r.start, r.end) for r in refs)
     for found in _DESCRIPTOR.finditer(text):
         countries = _COUNTRY_WORDS[found.group("adj")]
         before = [r for r in refs if r.end <= found.start() and r.club.country in countries]
         after = [r for r in refs if r.start >= found.end() and r.club.country in countries]
         target = before[-1] if before else (after[0] if after else None)
-        if target and not _overlaps((found.start(), found.end()), [(r.start, r.end) for r in refs]):
+        if target and not named_spans.overlaps(found.start(), found.end()):
             refs.append(ClubRef(found.start(), found.end(), target.club))
     refs.sort(key=lambda r: r.start)
     refs += _club_pronouns(text, refs)
@@ -281,17 +297,20 @@ def _club_pronouns(text: str, refs: list[ClubRef]) -> list[ClubRef]:
     return pointers
 
 
+_WORD_INITIAL = re.compile(r"(?<!\S)[^\W\d_]")  # the first letter of each word that starts with one
+
+
 def is_title_case(line: str) -> bool:
     """Whether a line is written in Title Case (a headline), where capitals do not mark names."""
-    words = [w for w in line.split() if w[0].isalpha()]
-    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+    initials = _WORD_INITIAL.findall(line)
+    return len(initials) >= 4 and sum(map(str.isupper, initials)) >= 0.75 * len(initials)
 
 
-def _title_case_lines(text: str) -> list[tuple[int, int]]:
-    spans, offset = [], 0
+def _title_case_lines(text: str) -> _Spans:
+    spans, offset = _Spans(), 0
     for line in text.split("\n"):
         if is_title_case(line):
-            spans.append((offset, offset + len(line)))
+            spans.add(offset, offset + len(line))
         offset += len(line) + 1
     return spans
 
@@ -322,16 +341,16 @@ def find_mentions(text: str, linker: Linker, outlets: Container[str], published:
     """Resolve the clubs, players and other people an article names."""
     prepared = prepare_text(text)
     club_names = linker.clubs_in(prepared)
-    club_matches = [(m.start, m.end) for m in club_names]
+    club_matches = _Spans((m.start, m.end) for m in club_names)
     known = [
         (m.start, m.end, linker.player(m.ids[0]).name)
         for m in linker.players_in(prepared)
-        if " " in m.surface or not _overlaps((m.start, m.end), club_matches)
+        if " " in m.surface or not club_matches.overlaps(m.start, m.end)
     ]
     found: list[tuple[int, int, str]] = []
     headlines = _title_case_lines(prepared)
     for m in _PERSON.finditer(prepared):
-        if _overlaps((m.start(), m.end()), headlines):
+        if headlines.overlaps(m.start(), m.end()):
             continue  # in a Title Case headline every word looks like a name
         words = list(re.finditer(r"\S+", re.sub(r"['’]s$", "", m.group(0))))
         while words and _not_a_name(words[0].group(0)):
@@ -343,15 +362,20 @@ def find_mentions(text: str, linker: Linker, outlets: Container[str], published:
         if not _is_person_name(name, linker) or fold(name).lower() in outlets:
             continue
         found.append((start, end, name))
-    clubs = _resolve_clubs(prepared, club_names, linker, [(a, b) for a, b, _ in known if " " in prepared[a:b]], outlets)
+    full_names = _Spans((a, b) for a, b, _ in known if " " in prepared[a:b])
+    clubs = _resolve_clubs(prepared, club_names, linker, full_names, outlets)
     club_spans = [(r.start, r.end) for r in clubs]
+    clubs_named = _Spans(club_spans)
+    known_names = set(known)
     named: list[tuple[int, int, str]] = []
     people: list[tuple[int, int]] = []
+    accepted = _Spans()  # named and people so far
     for start, end, name in sorted(known + found, key=lambda c: (c[0], c[0] - c[1])):
-        if _overlaps((start, end), [(a, b) for a, b, _ in named] + people):
+        if accepted.overlaps(start, end):
             continue
-        if _overlaps((start, end), club_spans) and (start, end, name) not in known:
+        if clubs_named.overlaps(start, end) and (start, end, name) not in known_names:
             continue
+        accepted.add(start, end)
         if _non_player(prepared, start, end):
             people.append((start, end))
             continue
@@ -364,7 +388,7 @@ def find_mentions(text: str, linker: Linker, outlets: Container[str], published:
     named = [n for n in named if entities[n[2]] in confirmed]
     refs = [PlayerRef(a, b, entities[name], True) for a, b, name in named]
     entities = {name: entity for name, entity in entities.items() if entity in confirmed}
-    taken = [(r.start, r.end) for r in refs] + club_spans + people
+    taken = _Spans([(r.start, r.end) for r in refs] + club_spans + people)
     refs += _partial_refs(prepared, entities, taken, people)
     refs += _pointer_refs(prepared, refs, linker, published, people)
     refs.sort(key=lambda r: r.start)
@@ -401,13 +425,14 @@ def _confirmed_players(
 def _entities(named: list[tuple[int, int, str]]) -> dict[str, str]:
     """Map each name to its entity: the longest name that contains it ('Kane' -> 'Harry Kane')."""
     names = sorted({n for _, _, n in named}, key=lambda n: (-len(n.split()), n))
+    keys = {name: name_key(name).split() for name in names}
     entity: dict[str, str] = {}
     for name in names:
-        key = name_key(name).split()
+        key = keys[name]
         for other_name in names:
             if other_name == name or other_name not in entity:
                 continue
-            other = name_key(other_name).split()
+            other = keys[other_name]
             shorter = len(other) > len(key) and (other[-len(key) :] == key or other[: len(key)] == key)
             variant = len(other) == len(key) > 1 and other[-1] == key[-1] and fuzz.ratio(other[0], key[0]) >= 80
             if shorter or variant:
@@ -419,7 +444,7 @@ def _entities(named: list[tuple[int, int, str]]) -> dict[str, str]:
 
 
 def _partial_refs(
-    prepared: str, entities: dict[str, str], taken: list[tuple[int, int]], people: list[tuple[int, int]]
+    prepared: str, entities: dict[str, str], taken: _Spans, people: list[tuple[int, int]]
 ) -> list[PlayerRef]:
     """Surname-only and first-name-only mentions of players the article names in full."""
     by_part: dict[str, list[str]] = {}
@@ -433,7 +458,7 @@ def _partial_refs(
     for m in _SINGLE.finditer(prepared):
         token = m.group(0).removesuffix("'s").removesuffix("’s")
         owners = by_part.get(token)
-        if not owners or _overlaps((m.start(), m.end()), taken) or token in person_parts:
+        if not owners or taken.overlaps(m.start(), m.end()) or token in person_parts:
             continue
         refs.append(PlayerRef(m.start(), m.start() + len(token), owners[0], True))
     return refs
@@ -458,13 +483,6 @@ def _fits(role: str, player: Player | None, published: date | None) -> bool:
     return True
 
 
-def _last_named_is_not_a_player(before: list[PlayerRef], people: list[tuple[int, int]], at: int) -> bool:
-    """Whether the person named last before a position is a manager, agent or the like."""
-    last_person = max((b for _, b in people if b <= at), default=-1)
-    last_player = before[0].end if before else -1
-    return last_person > last_player
-
-
 def _pointer_refs(
     prepared: str, refs: list[PlayerRef], linker: Linker, published: date | None, people: list[tuple[int, int]]
 ) -> list[PlayerRef]:
@@ -473,7 +491,8 @@ def _pointer_refs(
     just before, the one the article names most often (its subject), then the most recent."""
     named = sorted(refs, key=lambda r: r.start)
     starts, ends = [r.start for r in named], [r.end for r in named]
-    known = {r.entity: linker.kb.player_named(r.entity) for r in named}
+    people_ends = sorted(b for _, b in people)
+    known = {entity: linker.kb.player_named(entity) for entity in {r.entity for r in named}}
     weight = Counter(r.entity for r in named)
     pointers = []
     for pattern in (_ROLE, _PRONOUN):
@@ -485,12 +504,14 @@ def _pointer_refs(
                 continue  # inside a name
             if after_at < len(named) and named[after_at].start - end <= 1:
                 continue  # 'the Italy left-back Emerson Palmieri': the name itself follows
-            before = named[:before_at][::-1]
             if pattern is _PRONOUN:
-                if _last_named_is_not_a_player(before, people, at):
+                people_before = bisect_right(people_ends, at)
+                last_person = people_ends[people_before - 1] if people_before else -1
+                if last_person > (ends[before_at - 1] if before_at else -1):
                     continue  # 'he' after a manager or an agent is him, not a player
-                target = before[0] if before else (named[after_at] if after_at < len(named) else None)
+                target = named[before_at - 1] if before_at else (named[after_at] if after_at < len(named) else None)
             else:
+                before = named[:before_at][::-1]
                 target = _role_target(m.group(0), before, named[after_at:], at, known, weight, published)
             if target is not None:
                 pointers.append(PlayerRef(at, end, target.entity, False))
