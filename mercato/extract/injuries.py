@@ -172,6 +172,8 @@ def _names(sentence: str, cue_starts: list[int]) -> list[_Name]:
 _FIT_LOWER, _SUSPENDED_LOWER, _INJURED_LOWER, _NOT_A_CUE_LOWER = (
     lexicon(p.pattern) for p in (_FIT, _SUSPENDED, _INJURED, _NOT_A_CUE)
 )
+# Any cue at all: one pass that lets most sentences of a transfer story go unread.
+_ANY_CUE = lexicon("|".join(p.pattern for p in (_FIT, _SUSPENDED, _INJURED)).replace("?P<", "?P<any_"))
 
 
 def _cues(sentence: str) -> list[_Cue]:
@@ -179,6 +181,8 @@ def _cues(sentence: str) -> list[_Cue]:
     # fallback for the rare letters whose lower case is longer ('İ').
     lowered = sentence.lower()
     same_length = len(lowered) == len(sentence)
+    if same_length and not _ANY_CUE.search(lowered):
+        return []
     fit, suspended, injured, not_a_cue = (
         (_FIT_LOWER, _SUSPENDED_LOWER, _INJURED_LOWER, _NOT_A_CUE_LOWER)
         if same_length

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["lexicon", "lowered"]
+__all__ = ["grouped", "lexicon", "lowered"]
 
 _QUANTIFIER = re.compile(r"[?*+]\??|\{\d*,?\d*\}\??")
 _META = frozenset("().[]{}?*+|^$\\")
+_CAPTURE = re.compile(r"(?<!\\)\((?!\?(?:[:=!]|<[=!]))")
+_LETTERS = re.compile(r"\[[^\]\\^-]{1,4}\]")  # a class of a few plain characters: [Hh]
 _KEPT_OR_TEXT = re.compile(r"(?P<kept>\\.|\(\?P<\w+>)|[^\\(]+|\(")
 
 Units = list[str]
@@ -80,24 +82,44 @@ def _alternatives(units: Units) -> list[Units]:
 
 
 def _heads(units: Units) -> list[tuple[str | None, Units]]:
-    """One alternative as (its first literal character, the rest), a leading group opened up:
+    """One alternative as (its first character or class, the rest), a leading group opened up:
     '(?:is|are) closed' -> ('i', 's closed'), ('a', 're closed'); None where it has no such head."""
+    heads = _opened(units)
+    if len(heads) > 1 and _CAPTURE.search("".join(units)):
+        return [(None, units)]  # a group that captures cannot be copied into several branches
+    return heads
+
+
+def _opened(units: Units) -> list[tuple[str | None, Units]]:
     if units[:1] == [r"\b"]:
         # '\bjoin' -> ('j', '(?<=\bj)oin'): the look back says that it starts a word
-        heads = _heads(units[1:])
-        if all(head is not None and head.isalnum() for head, _ in heads):
-            return [(head, [rf"(?<=\b{head})", *rest]) for head, rest in heads if head is not None]
+        heads = _opened(units[1:])
+        if all(head is not None for head, _ in heads):
+            return [(head, [rf"(?<=\b{head})", *rest]) for head, rest in heads]
         return [(None, units)]
     if not units or (len(units) > 1 and _QUANTIFIER.fullmatch(units[1])):
         return [(None, units)]
     first, rest = units[0], units[1:]
     if first.startswith("(?:"):
-        return [head for inner in _alternatives(_units(first[3:-1])) for head in _heads(inner + rest)]
-    if len(first) == 1 and first not in _META:
+        return [head for inner in _alternatives(_units(first[3:-1])) for head in _opened(inner + rest)]
+    if _LETTERS.fullmatch(first) and not _CAPTURE.search("".join(rest)):
+        return [(re.escape(char), rest) for char in first[1:-1]]  # '[Hh]e' -> 'He', 'he'
+    if first.startswith("["):
         return [(first, rest)]
+    if len(first) == 1 and first not in _META:
+        return [(re.escape(first), rest)]
     if len(first) == 2 and first[0] == "\\" and not first[1].isalnum():
-        return [(first[1], rest)]
+        return [(re.escape(first[1]), rest)]
     return [(None, units)]
+
+
+def _may_compete(head: str, other: str) -> bool:
+    """Whether two different heads can match the same character: a class and what it holds."""
+    if head.startswith("[") and other.startswith("["):
+        return True
+    if head.startswith("["):
+        head, other = other, head
+    return other.startswith("[") and bool(re.fullmatch(other, head.removeprefix("\\")))
 
 
 def _factored(alternatives: list[Units]) -> str:
@@ -107,14 +129,14 @@ def _factored(alternatives: list[Units]) -> str:
 
     def close_groups() -> None:
         for head, rests in groups.items():
-            inner = _factored(rests) if len(rests) > 1 else "".join(rests[0])
-            parts.append(re.escape(head) + (f"(?:{inner})" if len(rests) > 1 else inner))
+            parts.append(head + (f"(?:{_factored(rests)})" if len(rests) > 1 else "".join(rests[0])))
         groups.clear()
 
     for alternative in alternatives:
         for head, rest in _heads(alternative):
+            if head is None or any(k != head and _may_compete(head, k) for k in groups):
+                close_groups()  # what came before it may match where it does, so is tried first
             if head is None:
-                close_groups()  # it may start anywhere: what came before it is tried before it
                 parts.append("".join(rest))
             else:
                 groups.setdefault(head, []).append(rest)
@@ -134,7 +156,12 @@ def lowered(source: str) -> str:
     return _KEPT_OR_TEXT.sub(lambda m: m.group(0) if m.group("kept") else m.group(0).lower(), source)
 
 
+def grouped(source: str) -> re.Pattern[str]:
+    """``source`` compiled with its alternations grouped by first character: the same matches."""
+    return re.compile(_factored(_alternatives(_inner_factored(_units(source)))))
+
+
 def lexicon(source: str) -> re.Pattern[str]:
     """``source`` compiled for lower-cased text: on it, the same matches that
     ``re.compile(source, re.IGNORECASE)`` finds in the original (see the module's docstring)."""
-    return re.compile(_factored(_alternatives(_inner_factored(_units(lowered(source))))))
+    return grouped(lowered(source))

@@ -17,7 +17,7 @@ from itertools import accumulate
 
 from rapidfuzz import fuzz
 
-from mercato.extract.lexicon import lexicon
+from mercato.extract.lexicon import grouped, lexicon
 from mercato.kb import fold, name_key
 from mercato.kb.link import Linker, NameMatch, prepare_text
 from mercato.model import Club, Player
@@ -26,8 +26,8 @@ __all__ = ["ArticleMentions", "ClubRef", "PlayerRef", "find_mentions", "is_title
 
 _PARTICLES = r"(?:de|da|das|do|dos|van|von|der|den|di|del|della|le|la|ten|ter|el|al|bin|ben|mac)"
 _NAME_WORD = r"(?:[A-Z][\w'’-]*[a-z][\w'’-]*|[A-Z]'[A-Z][\w'’-]+)(?<=[^\W_])(?!['’]s\b)"
-_PERSON = re.compile(rf"\b(?:{_NAME_WORD})(?: +(?:{_PARTICLES} +)*(?:{_NAME_WORD})){{1,3}}\b")
-_SINGLE = re.compile(rf"\b(?:{_NAME_WORD})\b")
+_PERSON = grouped(rf"\b(?:{_NAME_WORD})(?: +(?:{_PARTICLES} +)*(?:{_NAME_WORD})){{1,3}}\b")
+_SINGLE = grouped(rf"\b(?:{_NAME_WORD})\b")
 _ROLE_NOUNS = (
     r"defender|midfielder|striker|forward|winger|goalkeeper|keeper|full-back|fullback|right-back|left-back|"
     r"centre-back|center-back|centre-half|wing-back|playmaker|attacker|star|ace|youngster|teenager|"
@@ -43,8 +43,10 @@ _ROLE_WORD = (
     r"(?:[A-Z][\w'’.-]*|\d[\w-]*|[a-z]+-[\w-]+|and|former|veteran|teenage|young|experienced|talented|"
     r"prolific|versatile|exciting|star|new|current|long-time|first-choice|senior|attacking|defensive|central)"
 )
-_ROLE = re.compile(rf"\b[Tt]he\s+(?:{_ROLE_WORD}\s+){{0,5}}(?:{_ROLE_NOUNS})\b(?!\s+(?:of|in|for|at)\b)")
-_PRONOUN = re.compile(r"\b(?:[Hh]e|him|[Hh]is)\b")
+_ROLE = grouped(rf"\b[Tt]he\s+(?:{_ROLE_WORD}\s+){{0,5}}(?:{_ROLE_NOUNS})\b(?!\s+(?:of|in|for|at)\b)")
+_WORD = re.compile(r"\S+")
+_POSSESSIVE_END = re.compile(r"['’]s$")
+_PRONOUN = grouped(r"\b(?:[Hh]e|him|[Hh]is)\b")
 # Words that start capitalised sequences which are not people.
 _NOT_NAMES = frozenset(
     word.lower()
@@ -148,6 +150,7 @@ _POSITION_WORDS: dict[str, frozenset[str]] = {
     "stopper": frozenset({"GK"}),
 }
 _AGE = re.compile(r"(\d{2})-year-old")
+_YEAR = grouped(r"\b20[0-4]\d\b")
 
 # What marks a name as a footballer's rather than a manager's or an agent's: a playing role or
 # a transfer word just before it, or his age or a move just after it.
@@ -201,7 +204,7 @@ _COUNTRY_WORDS: dict[str, tuple[str, ...]] = {
     "Belgian": ("Belgium",),
     "Greek": ("Greece",),
 }
-_DESCRIPTOR = re.compile(
+_DESCRIPTOR = grouped(
     r"\b[Tt]he (?P<adj>" + "|".join(sorted(_COUNTRY_WORDS, key=len, reverse=True)) + r")\s+"
     r"(?:giants|club|side|outfit|champions|heavyweights|powerhouse|team|leaders|holders)\b"
 )
@@ -280,7 +283,7 @@ def _resolve_clubs(
     return refs
 
 
-_CLUB_PRONOUN = re.compile(r"\b(?:They|they|them)\b")
+_CLUB_PRONOUN = grouped(r"\b(?:They|they|them)\b")
 _CLUB_SUBJECT_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:\w+\s+)?(?:are|have|has|is|were|had|will|would|could|made|signed|agreed)\b"
 )
@@ -352,7 +355,7 @@ def find_mentions(text: str, linker: Linker, outlets: Container[str], published:
     for m in _PERSON.finditer(prepared):
         if headlines.overlaps(m.start(), m.end()):
             continue  # in a Title Case headline every word looks like a name
-        words = list(re.finditer(r"\S+", re.sub(r"['’]s$", "", m.group(0))))
+        words = list(_WORD.finditer(_POSSESSIVE_END.sub("", m.group(0))))
         while words and _not_a_name(words[0].group(0)):
             words.pop(0)
         if len(words) < 2:
@@ -401,7 +404,7 @@ def _confirmed_players(
     """The named people who are footballers: active players of the knowledge base, or people
     the text names as players (a role or transfer word beside the name, or a list of such)."""
     confirmed = set()
-    years = [int(y) for y in re.findall(r"\b(20[0-4]\d)\b", prepared)]
+    years = [int(m.group(0)) for m in _YEAR.finditer(prepared)]
     reference_year = published.year if published else (max(years) if years else None)
     for entity in set(entities.values()):
         player = linker.kb.player_named(entity)
