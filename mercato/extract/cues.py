@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from mercato.extract.lexicon import lexicon
+from mercato.extract.lexicon import Lexicon, Prefilter, lexicon
 from mercato.model import DealType, Stage
 
 __all__ = ["StageCue", "deal_type_of", "is_hedged", "renewal_stage", "says_free_transfer", "stage_cues"]
@@ -91,6 +91,7 @@ _CUES: tuple[tuple[Stage, str], ...] = (
 )
 # Every lexicon of this module runs on lower-cased text (see mercato.extract.lexicon).
 _COMPILED = tuple((stage, lexicon(rf"\b(?:{pattern})")) for stage, pattern in _CUES)
+_CUE_WORDS = Prefilter(*(rf"\b(?:{pattern})" for _, pattern in _CUES))  # which stages a clause may cue
 
 _HEDGE = lexicon(
     r"\b(?:could|may|might|would|should|if|will|wants? to|hope|hopes|hoping|plans?|planning|"
@@ -130,8 +131,11 @@ def stage_cues(clause: str, only_denials: bool = False) -> list[StageCue]:
     """
     cues = []
     lowered = clause.lower()
-    for stage, pattern in _COMPILED[:1] if only_denials else _COMPILED:
-        for m in pattern.finditer(lowered):
+    stages = _CUE_WORDS.candidates(lowered)
+    for i, (stage, pattern) in enumerate(_COMPILED[:1] if only_denials else _COMPILED):
+        if i not in stages:
+            continue
+        for m in pattern.pattern.finditer(lowered):  # its words are known to be there
             before = lowered[max(0, m.start() - _NEGATION_SCOPE) : m.start()]
             if stage is not Stage.OFF and _NEGATION.search(before):
                 continue
@@ -145,7 +149,7 @@ def stage_cues(clause: str, only_denials: bool = False) -> list[StageCue]:
     return cues
 
 
-_DEAL_TYPES: tuple[tuple[DealType, re.Pattern[str]], ...] = (
+_DEAL_TYPES: tuple[tuple[DealType, Lexicon], ...] = (
     (DealType.LOAN, lexicon(r"\bno obligation to buy|without an? (?:option|obligation)")),
     (
         DealType.LOAN_OBLIGATION,
@@ -205,7 +209,7 @@ _RENEWAL = lexicon(
     r"fresh terms|committed (?:himself|his future)|commit his future|stay(?:ing)? at the club|(?:signs?|signed|pen(?:s|ned)?) (?:a )?new (?:\w+[- ])?(?:\w+ )?(?:contract|deal)|"
     r"highest-paid player"
 )
-_RENEWAL_STAGES: tuple[tuple[Stage, re.Pattern[str]], ...] = (
+_RENEWAL_STAGES: tuple[tuple[Stage, Lexicon], ...] = (
     (
         Stage.OFF,
         lexicon(

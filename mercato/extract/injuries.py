@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from mercato.extract.lexicon import lexicon
+from mercato.extract.lexicon import Prefilter, lexicon
 from mercato.extract.sentences import Sentence, split_sentences
 from mercato.model import Evidence, InjuryClaim, InjuryStatus
 
@@ -172,8 +172,7 @@ def _names(sentence: str, cue_starts: list[int]) -> list[_Name]:
 _FIT_LOWER, _SUSPENDED_LOWER, _INJURED_LOWER, _NOT_A_CUE_LOWER = (
     lexicon(p.pattern) for p in (_FIT, _SUSPENDED, _INJURED, _NOT_A_CUE)
 )
-# Any cue at all: one pass that lets most sentences of a transfer story go unread.
-_ANY_CUE = lexicon("|".join(p.pattern for p in (_FIT, _SUSPENDED, _INJURED)).replace("?P<", "?P<any_"))
+_CUE_WORDS = Prefilter(*(p.pattern for p in (_FIT, _SUSPENDED, _INJURED)))  # sentences with no cue
 
 
 def _cues(sentence: str) -> list[_Cue]:
@@ -181,7 +180,7 @@ def _cues(sentence: str) -> list[_Cue]:
     # fallback for the rare letters whose lower case is longer ('İ').
     lowered = sentence.lower()
     same_length = len(lowered) == len(sentence)
-    if same_length and not _ANY_CUE.search(lowered):
+    if not _CUE_WORDS.candidates(lowered):
         return []
     fit, suspended, injured, not_a_cue = (
         (_FIT_LOWER, _SUSPENDED_LOWER, _INJURED_LOWER, _NOT_A_CUE_LOWER)

@@ -12,13 +12,17 @@ that can start at the same position keep their order, and that order decides a m
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-__all__ = ["grouped", "lexicon", "lowered"]
+import ahocorasick
+
+__all__ = ["Lexicon", "Prefilter", "grouped", "lexicon", "lowered"]
 
 _QUANTIFIER = re.compile(r"[?*+]\??|\{\d*,?\d*\}\??")
 _META = frozenset("().[]{}?*+|^$\\")
 _CAPTURE = re.compile(r"(?<!\\)\((?!\?(?:[:=!]|<[=!]))")
 _LETTERS = re.compile(r"\[[^\]\\^-]{1,4}\]")  # a class of a few plain characters: [Hh]
+_GROUP_OPENING = re.compile(r"\((?:\?(?:P<\w+>|:))?")
 _KEPT_OR_TEXT = re.compile(r"(?P<kept>\\.|\(\?P<\w+>)|[^\\(]+|\(")
 
 Units = list[str]
@@ -83,26 +87,22 @@ def _alternatives(units: Units) -> list[Units]:
 
 def _heads(units: Units) -> list[tuple[str | None, Units]]:
     """One alternative as (its first character or class, the rest), a leading group opened up:
-    '(?:is|are) closed' -> ('i', 's closed'), ('a', 're closed'); None where it has no such head."""
-    heads = _opened(units)
-    if len(heads) > 1 and _CAPTURE.search("".join(units)):
-        return [(None, units)]  # a group that captures cannot be copied into several branches
-    return heads
-
-
-def _opened(units: Units) -> list[tuple[str | None, Units]]:
+    '(?:is|are) closed' -> ('i', 's closed'), ('a', 're closed'); None where it has no such head.
+    What follows an opened group is copied into each branch, unless a group in it captures."""
     if units[:1] == [r"\b"]:
-        # '\bjoin' -> ('j', '(?<=\bj)oin'): the look back says that it starts a word
-        heads = _opened(units[1:])
-        if all(head is not None for head, _ in heads):
+        # '\bjoin' -> ('j', '(?<=\bj)oin'): the look back says that it starts a word. Only where
+        # every branch has a head: re then scans for those characters, faster than for \b.
+        heads = _heads(units[1:])
+        if all(head for head, _ in heads):
             return [(head, [rf"(?<=\b{head})", *rest]) for head, rest in heads]
         return [(None, units)]
     if not units or (len(units) > 1 and _QUANTIFIER.fullmatch(units[1])):
         return [(None, units)]
     first, rest = units[0], units[1:]
-    if first.startswith("(?:"):
-        return [head for inner in _alternatives(_units(first[3:-1])) for head in _opened(inner + rest)]
-    if _LETTERS.fullmatch(first) and not _CAPTURE.search("".join(rest)):
+    copyable = not _CAPTURE.search("".join(rest))
+    if first.startswith("(?:") and (copyable or len(_alternatives(_units(first[3:-1]))) == 1):
+        return [head for inner in _alternatives(_units(first[3:-1])) for head in _heads(inner + rest)]
+    if _LETTERS.fullmatch(first) and copyable:
         return [(re.escape(char), rest) for char in first[1:-1]]  # '[Hh]e' -> 'He', 'he'
     if first.startswith("["):
         return [(first, rest)]
@@ -157,11 +157,135 @@ def lowered(source: str) -> str:
 
 
 def grouped(source: str) -> re.Pattern[str]:
-    """``source`` compiled with its alternations grouped by first character: the same matches."""
+    """``source`` compiled with its alternations grouped by first character: the same matches.
+
+    A pattern with numbered groups is compiled as it is: grouping would renumber them.
+    """
+    plain = re.compile(source)
+    if plain.groups > len(plain.groupindex):
+        return plain
     return re.compile(_factored(_alternatives(_inner_factored(_units(source)))))
 
 
-def lexicon(source: str) -> re.Pattern[str]:
-    """``source`` compiled for lower-cased text: on it, the same matches that
-    ``re.compile(source, re.IGNORECASE)`` finds in the original (see the module's docstring)."""
-    return grouped(lowered(source))
+class Lexicon:
+    """A case-blind pattern compiled for lower-cased text: on it, the same matches that
+    ``re.compile(source, re.IGNORECASE)`` finds in the original (see the module's docstring).
+    A text without any of the strings every match contains is not searched at all."""
+
+    __slots__ = ("pattern", "_words")
+
+    def __init__(self, source: str) -> None:
+        self.pattern = grouped(lowered(source))
+        self._words = Prefilter(source)
+
+    def search(self, lowered_text: str) -> re.Match[str] | None:
+        return self.pattern.search(lowered_text) if self._words.candidates(lowered_text) else None
+
+    def finditer(self, lowered_text: str) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(lowered_text) if self._words.candidates(lowered_text) else iter(())
+
+    def match(self, lowered_text: str) -> re.Match[str] | None:
+        return self.pattern.match(lowered_text)
+
+
+def lexicon(source: str) -> Lexicon:
+    """``source`` compiled for lower-cased text (see ``Lexicon``)."""
+    return Lexicon(source)
+
+
+_MAX_EXACT = 64  # strings a stretch of pattern may spell out, beyond which it is not spelt out
+
+
+def _exact(unit: str, quantifier: str) -> frozenset[str] | None:
+    """The strings one unit (with its quantifier) matches, where they are few and literal."""
+    if len(unit) == 1 and unit not in _META:
+        strings = frozenset({unit})
+    elif len(unit) == 2 and unit[0] == "\\" and not unit[1].isalnum():
+        strings = frozenset({unit[1]})
+    elif _LETTERS.fullmatch(unit):
+        strings = frozenset(unit[1:-1])
+    elif unit.startswith("(") and not unit.startswith(("(?=", "(?!", "(?<")):
+        body = unit[_GROUP_OPENING.match(unit).end() : -1]  # type: ignore[union-attr]
+        strings = frozenset()
+        for alternative in _alternatives(_units(body)):
+            spelt = _spelt(alternative)
+            if spelt is None:
+                return None
+            strings |= spelt
+    else:
+        return None
+    if quantifier in ("", "?"):
+        return strings | {""} if quantifier else strings
+    return None
+
+
+def _spelt(units: Units) -> frozenset[str] | None:
+    """Every string a sequence matches, where it is made of few literal choices only."""
+    strings = frozenset({""})
+    for i, unit in enumerate(units):
+        if _QUANTIFIER.fullmatch(unit):
+            continue
+        quantifier = units[i + 1] if i + 1 < len(units) and _QUANTIFIER.fullmatch(units[i + 1]) else ""
+        choices = _exact(unit, quantifier)
+        if choices is None or len(strings) * len(choices) > _MAX_EXACT:
+            return None
+        strings = frozenset(a + b for a in strings for b in choices)
+    return strings
+
+
+def _required(units: Units) -> frozenset[str] | None:
+    """Strings one of which every match of a sequence contains; None where none can be told.
+    Of the stretches that spell out few strings, the one whose shortest string is longest."""
+    options: list[frozenset[str]] = []
+    run: frozenset[str] = frozenset({""})
+    for i, unit in enumerate(units):
+        if _QUANTIFIER.fullmatch(unit):
+            continue
+        quantifier = units[i + 1] if i + 1 < len(units) and _QUANTIFIER.fullmatch(units[i + 1]) else ""
+        choices = _exact(unit, quantifier)
+        if choices is not None and len(run) * len(choices) <= _MAX_EXACT:
+            run = frozenset(a + b for a in run for b in choices)
+            continue
+        options.append(run)
+        run = frozenset({""})
+        optional = quantifier[:1] in ("?", "*") or quantifier.startswith(("{0", "{,"))
+        if unit.startswith("(") and not optional and not unit.startswith(("(?=", "(?!", "(?<")):
+            body = unit[_GROUP_OPENING.match(unit).end() : -1]  # type: ignore[union-attr]
+            inner = [_required(alternative) for alternative in _alternatives(_units(body))]
+            if all(found is not None for found in inner):
+                options.append(frozenset().union(*inner))  # type: ignore[arg-type]
+    options.append(run)
+    best = max(options, key=lambda found: min(map(len, found)))
+    return best if min(map(len, best)) > 0 else None
+
+
+class Prefilter:
+    """Tells in one pass which of some lexicons may match a lower-cased text: only those whose
+    required strings it holds ('collaps' for 'collaps\\w*|...'). One without such strings always may.
+
+    The sources are case-blind patterns, as ``lexicon`` takes them.
+    """
+
+    def __init__(self, *sources: str) -> None:
+        self._always: set[int] = set()
+        words: dict[str, set[int]] = {}
+        for i, source in enumerate(sources):
+            required = [_required(alternative) for alternative in _alternatives(_units(lowered(source)))]
+            if not all(required) or any(min(map(len, found)) < 2 for found in required if found):
+                self._always.add(i)
+                continue
+            for found in required:
+                for word in found or ():
+                    words.setdefault(word, set()).add(i)
+        self._automaton = ahocorasick.Automaton()
+        for word, which in words.items():
+            self._automaton.add_word(word, frozenset(which))
+        self._automaton.make_automaton()
+
+    def candidates(self, text: str) -> set[int]:
+        """The indices of the patterns that may match ``text``."""
+        found = set(self._always)
+        if len(self._automaton):
+            for _, which in self._automaton.iter(text):
+                found |= which
+        return found
