@@ -6,12 +6,12 @@ from pathlib import Path
 import pytest
 
 from mercato.bench import read_corpus
-from mercato.extract.lexicon import lexicon, lowered
+from mercato.extract.lexicon import Lexicon, Prefilter, grouped, lexicon, lowered
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 
-def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+def _spans(pattern: re.Pattern[str] | Lexicon, text: str) -> list[tuple[int, int]]:
     return [m.span() for m in pattern.finditer(text)]
 
 
@@ -40,7 +40,7 @@ def test_lexicon_matches_as_the_case_blind_pattern(source: str, text: str) -> No
 def test_alternatives_are_grouped_by_first_letter() -> None:
     pattern = lexicon(r"\b(?:collapsed|cool|fell through|falls? through)")
     # the word boundary becomes a look back after each first letter
-    assert pattern.pattern == r"c(?<=\bc)(?:o(?:llapsed|ol))|f(?<=\bf)(?:ell through|alls? through)"
+    assert pattern.pattern.pattern == r"c(?<=\bc)(?:o(?:llapsed|ol))|f(?<=\bf)(?:ell through|alls? through)"
 
 
 def test_lowered_keeps_escapes_and_group_names() -> None:
@@ -61,3 +61,21 @@ def test_every_lexicon_of_the_extractor_matches_as_before_on_real_articles() -> 
         fast, plain = lexicon(source), re.compile(source, re.IGNORECASE)
         for text in texts:
             assert _spans(fast, text.lower()) == _spans(plain, text), source[:60]
+
+
+def test_case_sensitive_patterns_are_grouped_too() -> None:
+    pronoun = grouped(r"\b(?:[Hh]e|him|[Hh]is)\b")
+    assert pronoun.pattern == r"H(?<=\bH)(?:e|is)\b|h(?<=\bh)(?:e|i(?:m|s))\b"
+    text = "He said his agent told him; the hero (He-Man) hissed."
+    assert _spans(pronoun, text) == _spans(re.compile(r"\b(?:[Hh]e|him|[Hh]is)\b"), text)
+
+
+def test_numbered_groups_are_left_as_they_are() -> None:
+    assert grouped(r"\b(\d+) (week|month)s?").pattern == r"\b(\d+) (week|month)s?"
+
+
+def test_prefilter_names_the_lexicons_whose_strings_a_text_holds() -> None:
+    words = Prefilter(r"pull(?:ed|s|ing)? out|collaps\w*", r"\bjoin\b", r"\w+\.")
+    assert words.candidates("talks collapsed and he pulled out") == {0, 2}
+    assert words.candidates("he will join") == {1, 2}  # the last has no string to look for
+    assert lexicon(r"pull(?:ed|s|ing)? out").search("he pulled back") is None
