@@ -300,12 +300,12 @@ def _club_pronouns(text: str, refs: list[ClubRef]) -> list[ClubRef]:
     return pointers
 
 
-_WORD_INITIAL = re.compile(r"(?<!\S)[^\W\d_]")  # the first letter of each word that starts with one
+_WORD_INITIAL = re.compile(r"\s([^\W\d_])")  # after a space, the first letter of a word that starts with one
 
 
 def is_title_case(line: str) -> bool:
     """Whether a line is written in Title Case (a headline), where capitals do not mark names."""
-    initials = _WORD_INITIAL.findall(line)
+    initials = _WORD_INITIAL.findall(" " + line)
     return len(initials) >= 4 and sum(map(str.isupper, initials)) >= 0.75 * len(initials)
 
 

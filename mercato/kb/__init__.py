@@ -20,7 +20,7 @@ _LEGAL_WORDS = re.compile(r"\b(fc|afc|cf|sc|cfc|the)\b")
 
 
 class _FoldTable(dict[int, str]):
-    """Accented letter -> its base letter, filled on first sight (str.translate's table)."""
+    """Accented letter -> its base letter, filled on first sight."""
 
     def __missing__(self, code: int) -> str:
         base = unicodedata.normalize("NFD", chr(code))[0]
@@ -31,9 +31,12 @@ class _FoldTable(dict[int, str]):
 _FOLD = _FoldTable()
 
 
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def fold(text: str) -> str:
     """Strip accents character by character, keeping length: 'Barça' -> 'Barca'."""
-    return text if text.isascii() else text.translate(_FOLD)
+    return text if text.isascii() else _NOT_ASCII.sub(lambda m: _FOLD[ord(m.group())], text)
 
 
 def name_key(name: str) -> str:
