@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from mercato.extract.cues import StageCue, deal_type_of, is_hedged, renewal_stage, stage_cues
 from mercato.extract.fees import pick_fee
-from mercato.extract.lexicon import lexicon
+from mercato.extract.lexicon import grouped, lexicon
 from mercato.extract.mentions import ArticleMentions, ClubRef, PlayerRef, is_title_case
 from mercato.extract.sentences import Sentence, split_clauses
 from mercato.model import DealType, Evidence, Fee, Stage
@@ -70,6 +70,15 @@ _LEAVING_AFTER = re.compile(
 )
 _DEAL_WITH_BEFORE = lexicon(r"(?<!personal )(?:agreed|agreement|deal|terms|fee)\s+(?:\w+\s+){0,3}with\s+$")
 _PAID_BEFORE = lexicon(r"\bpaid\s+$|\bfrom\s+(?:\w+\s+){0,2}(?:club|side)\s+$")
+_POSSESSIVE_S = re.compile(r"['’]s\s+")
+_DEAL_AFTER = re.compile(r"^\s+(?:contract|deal)\b")
+_AWAY_FROM_BEFORE = re.compile(r"\baway from\s+(?:the\s+)?$")
+_WITH_BEFORE = re.compile(r"\bwith\s+$")
+_TO_BEFORE = re.compile(r"\bto\s+$")
+_FOR_AFTER = re.compile(r"^\s+for\b")
+_BRACKETED = re.compile(r"\([^)]*\)")  # an aside: '(on loan)'
+_YEAR = grouped(r"\b((?:19|20)\d\d)\b")
+_SEEMED = grouped(r"\bseemed\b")
 _WITH_FOR_AFTER = re.compile(r"^\s+(?:over|for|about|regarding)\b")
 _BACKGROUND_BEFORE = lexicon(
     r"(?:\bex-|\bformer\s+|\bagainst\s+|\bbeat(?:ing)?\s+|\bfac(?:e|es|ing)\s+(?:\w+\s+)?|\bv\.?\s+|\bvs\.?\s+|"
@@ -164,7 +173,7 @@ def seller_evidence(text: str, clause: Clause) -> list[SellerEvidence]:
             found.append(SellerEvidence(ref, described.entity, _STRONG))
             continue
         owner = next(
-            (p for p in clause.players if p.explicit and re.fullmatch(r"['’]s\s+", text[p.end : ref.start])), None
+            (p for p in clause.players if p.explicit and _POSSESSIVE_S.fullmatch(text[p.end : ref.start])), None
         )
         if owner is not None:
             found.append(SellerEvidence(ref, owner.entity, _STRONG))
@@ -173,12 +182,12 @@ def seller_evidence(text: str, clause: Clause) -> list[SellerEvidence]:
         if target is None:
             continue
         if (
-            (_POSSESSIVE_DEAL_BEFORE.search(low_before) and re.match(r"^\s+(?:contract|deal)\b", after))
+            (_POSSESSIVE_DEAL_BEFORE.search(low_before) and _DEAL_AFTER.match(after))
             or (target.start > ref.end and _KEEPING.search(text[ref.end : target.start]))
             or _CURRENT_DEAL_BEFORE.search(low_before)
             or (target.start > ref.end and _LEAVING_AFTER.match(text[target.end : target.end + 40]))
             or (_FROM_BEFORE.search(low_before) and not _INTEREST_FROM.search(low_before))
-            or re.search(r"\baway from\s+(?:the\s+)?$", before)
+            or _AWAY_FROM_BEFORE.search(before)
             or _PAID_BEFORE.search(low_before)
             # 'Arsenal reached an agreement with Sporting': a club agreeing with a club buys from it
             or (_DEAL_WITH_BEFORE.search(low_before) and any(c.end <= ref.start for c in clause.clubs if c is not ref))
@@ -186,8 +195,8 @@ def seller_evidence(text: str, clause: Clause) -> list[SellerEvidence]:
             found.append(SellerEvidence(ref, target.entity, _MEDIUM))
         elif (
             _SELLER_AFTER.match(low_after)
-            or (re.search(r"\bwith\s+$", before) and _WITH_FOR_AFTER.match(after))
-            or (re.search(r"\bto\s+$", before) and re.match(r"^\s+for\b", after))
+            or (_WITH_BEFORE.search(before) and _WITH_FOR_AFTER.match(after))
+            or (_TO_BEFORE.search(before) and _FOR_AFTER.match(after))
         ):
             found.append(SellerEvidence(ref, target.entity, _WEAK))
     return found
@@ -216,7 +225,7 @@ def destinations_of(text: str, clause: Clause, current: dict[str, str], hints: l
             continue
         if _described_player(text, ref, clause) is not None:
             continue
-        if any(p.explicit and re.fullmatch(r"['’]s\s+", text[p.end : ref.start]) for p in clause.players):
+        if any(p.explicit and _POSSESSIVE_S.fullmatch(text[p.end : ref.start]) for p in clause.players):
             continue
         destinations.append(ref)
     return destinations
@@ -241,7 +250,7 @@ def movers(text: str, clause: Clause) -> list[list[PlayerRef]]:
     ]
     groups: list[list[PlayerRef]] = []
     for ref in kept:
-        gap = re.sub(r"\([^)]*\)", "", text[groups[-1][-1].end : ref.start]) if groups else ""
+        gap = _BRACKETED.sub("", text[groups[-1][-1].end : ref.start]) if groups else ""
         if groups and (groups[-1][-1].entity == ref.entity or _LIST_JOINER.match(gap)):
             groups[-1].append(ref)
         else:
@@ -343,7 +352,7 @@ def is_background(clause: Clause, year: int | None) -> bool:
     if _BACKGROUND_CLAUSE.search(clause.text.lower()):
         if year is None:
             return True
-        years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", clause.text)]
+        years = [int(y) for y in _YEAR.findall(clause.text)]
         return not years or min(years) < year
     return False
 
@@ -363,7 +372,7 @@ def pair_terms(pair: PairEvidence) -> tuple[DealType, Fee | None]:
     items.sort(key=lambda item: item[1] is not final)
     fee = next((f for f in (pick_fee(c.text, a - c.start) for c, _, a in items) if f), None)
     # A bracketed aside belongs to the name before it: 'Joao Felix (on loan)' in a list.
-    deal_type = deal_type_of([re.sub(r"\([^)]*\)", "", c.text) for c in pair.clauses])
+    deal_type = deal_type_of([_BRACKETED.sub("", c.text) for c in pair.clauses])
     if deal_type is DealType.UNKNOWN and fee is not None:
         deal_type = DealType.PERMANENT
     return deal_type, fee
@@ -394,7 +403,7 @@ class RenewalHint:
 
 def renewal_of(clause: Clause) -> RenewalHint | None:
     """The renewal a clause reports, if it reports one."""
-    if re.search(r"\bseemed\b", clause.sentence.text):
+    if _SEEMED.search(clause.sentence.text):
         return None
     found = renewal_stage(clause.text)
     if found is None:

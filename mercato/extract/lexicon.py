@@ -179,10 +179,10 @@ class Lexicon:
         self._words = Prefilter(source)
 
     def search(self, lowered_text: str) -> re.Match[str] | None:
-        return self.pattern.search(lowered_text) if self._words.candidates(lowered_text) else None
+        return self.pattern.search(lowered_text) if self._words.may_match(lowered_text) else None
 
     def finditer(self, lowered_text: str) -> Iterator[re.Match[str]]:
-        return self.pattern.finditer(lowered_text) if self._words.candidates(lowered_text) else iter(())
+        return self.pattern.finditer(lowered_text) if self._words.may_match(lowered_text) else iter(())
 
     def match(self, lowered_text: str) -> re.Match[str] | None:
         return self.pattern.match(lowered_text)
@@ -281,6 +281,10 @@ class Prefilter:
         for word, which in words.items():
             self._automaton.add_word(word, frozenset(which))
         self._automaton.make_automaton()
+
+    def may_match(self, text: str) -> bool:
+        """Whether any of the patterns may match ``text``."""
+        return bool(self._always) or (len(self._automaton) > 0 and next(self._automaton.iter(text), None) is not None)
 
     def candidates(self, text: str) -> set[int]:
         """The indices of the patterns that may match ``text``."""

@@ -10,6 +10,7 @@ __all__ = ["Sentence", "split_clauses", "split_sentences"]
 # A sentence ends at . ! ? (optionally closed by a quote or bracket) before a space and a capital,
 # a quote or a digit; abbreviations and initials do not end one.
 _END = re.compile(r"""[.!?]['"’”)\]]*\s+(?=[A-Z0-9'"‘“(£€$])""")
+_LAST_WORD = re.compile(r"(\w+)\.\S*\s*$")
 _ABBREVIATIONS = ("St", "Mr", "Dr", "No", "Jr", "Sr", "vs", "v", "Ath", "Atl", "Bor", "Man", "Utd", "Inc")
 # A new subject and its verb after a comma start a new claim: 'Liverpool eye Wirtz, United want Cunha'.
 _NEW_SUBJECT_VERBS = (
@@ -37,7 +38,7 @@ class Sentence:
 
 
 def _ends_with_abbreviation(text: str) -> bool:
-    word = re.search(r"(\w+)\.\S*\s*$", text)
+    word = _LAST_WORD.search(text)
     if not word:
         return False
     token = word.group(1)

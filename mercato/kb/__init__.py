@@ -16,6 +16,7 @@ from mercato.model import Club, Player
 
 __all__ = ["KnowledgeBase", "fold", "load_kb", "name_key"]
 
+_PUNCTUATION = re.compile(r"[^\w\s]")
 _LEGAL_WORDS = re.compile(r"\b(fc|afc|cf|sc|cfc|the)\b")
 
 
@@ -42,7 +43,7 @@ def fold(text: str) -> str:
 def name_key(name: str) -> str:
     """A forgiving key for comparing names: accents, case, punctuation and 'FC' ignored."""
     key = fold(name).lower().replace("&", " and ").replace("-", " ")
-    key = re.sub(r"[^\w\s]", "", key)
+    key = _PUNCTUATION.sub("", key)
     return " ".join(_LEGAL_WORDS.sub(" ", key).split())
 
 
