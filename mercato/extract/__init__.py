@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import replace
+from itertools import accumulate
 
 from mercato.extract.claims import (
     Clause,
@@ -181,7 +182,9 @@ class _Attributions:
 
     def __init__(self, sentences: list[Sentence]) -> None:
         self.sentences = sentences
+        self.index = {s.start: i for i, s in enumerate(sentences)}
         self._found: dict[tuple[int, bool], tuple[Attribution, ...]] = {}
+        self._headings: list[str | None] | None = None
 
     def of(self, i: int, unknown_ok: bool = True) -> tuple[Attribution, ...]:
         key = (i, unknown_ok)
@@ -189,11 +192,17 @@ class _Attributions:
             self._found[key] = find_attributions(self.sentences[i].text, unknown_ok)
         return self._found[key]
 
+    def heading(self, i: int) -> str | None:
+        """The gossip column heading last seen at or before sentence ``i``."""
+        if self._headings is None:
+            self._headings = list(accumulate((gossip_heading(s.text) for s in self.sentences), lambda a, b: b or a))
+        return self._headings[i]
+
 
 def _reported_by(pair: PairEvidence, sources: _Attributions) -> str | None:
     """The source the article gives for a pair: in its sentences, beside them, or its column heading."""
     sentences = sources.sentences
-    own = [i for i, s in enumerate(sentences) if any(c.sentence is s for c in pair.clauses)]
+    own = sorted({sources.index[c.sentence.start] for c in pair.clauses})
     for i in own:
         if sources.of(i):
             return sources.of(i)[0].source
@@ -202,10 +211,7 @@ def _reported_by(pair: PairEvidence, sources: _Attributions) -> str | None:
             beside = 0 <= j < len(sentences) and abs(sentences[j].paragraph - sentences[i].paragraph) <= 1
             if beside and sources.of(j, unknown_ok=False):
                 return sources.of(j, unknown_ok=False)[0].source
-    heading = None
-    for sentence in sentences[: own[0] + 1]:
-        heading = gossip_heading(sentence.text) or heading
-    return heading
+    return sources.heading(own[0])
 
 
 def _close_other_moves(claims: list[TransferClaim], renewed: set[str]) -> list[TransferClaim]:

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from mercato.extract.lexicon import grouped
+
 __all__ = ["Attribution", "find_attributions", "gossip_heading", "known_outlets"]
 
 _NAME = r"[A-Z][\w.'’&-]*(?:\s(?:of|dello|della|de|di|in|on)?\s?[A-Z0-9][\w.'’&-]*){0,4}"
@@ -15,14 +17,15 @@ _VERBS = (
     r"(?:has|have|had)?\s?(?:been told|understands?|reports?|reported|(?:has )?revealed?|claims?|claimed|says|said|"
     r"insists?|believes?|learned|learnt|is reporting|confirmed|writes|wrote|states|stated|adds|added|reckons)"
 )
-_PATTERNS = (
-    re.compile(rf"\b[Aa]ccording to (?:reports? (?:in|from) |the )?(?P<src>{_NAME})"),
-    re.compile(rf"\b(?:[Aa]s )?(?:reported|revealed|claimed) by (?:the )?(?P<src>{_NAME})"),
-    re.compile(
-        rf"\b(?:[Tt]he |[Ii]talian journalist |[Jj]ournalist |[Tt]ransfer expert |[Rr]eporter )?(?P<src>{_NAME}),? {_VERBS}\b"
-    ),
-    re.compile(rf"\b(?:told|revealed to|speaking to|in an interview with) (?:the )?(?P<src>{_NAME})"),
-    re.compile(rf"\b(?:via|says|said|reports|claims) (?:the )?(?P<src>{_NAME})\W*$"),
+_PATTERNS = tuple(
+    grouped(source)
+    for source in (
+        rf"\b[Aa]ccording to (?:reports? (?:in|from) |the )?(?P<src>{_NAME})",
+        rf"\b(?:[Aa]s )?(?:reported|revealed|claimed) by (?:the )?(?P<src>{_NAME})",
+        rf"\b(?:[Tt]he |[Ii]talian journalist |[Jj]ournalist |[Tt]ransfer expert |[Rr]eporter )?(?P<src>{_NAME}),? {_VERBS}\b",
+        rf"\b(?:told|revealed to|speaking to|in an interview with) (?:the )?(?P<src>{_NAME})",
+        rf"\b(?:via|says|said|reports|claims) (?:the )?(?P<src>{_NAME})\W*$",
+    )
 )
 _BRACKETED = re.compile(r"\((?P<src>[A-Z0-9][^()]{1,50})\)\W*$")
 _HEADING = re.compile(r"^(?:THE |DAILY |SUNDAY )?[A-Z0-9' ]{2,30}$")
