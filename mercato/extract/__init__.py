@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import replace
-from itertools import accumulate
 
 from mercato.extract.claims import (
     Clause,
@@ -195,7 +194,10 @@ class _Attributions:
     def heading(self, i: int) -> str | None:
         """The gossip column heading last seen at or before sentence ``i``."""
         if self._headings is None:
-            self._headings = list(accumulate((gossip_heading(s.text) for s in self.sentences), lambda a, b: b or a))
+            self._headings, latest = [], None
+            for sentence in self.sentences:
+                latest = gossip_heading(sentence.text) or latest
+                self._headings.append(latest)
         return self._headings[i]
 
 
