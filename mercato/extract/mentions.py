@@ -292,11 +292,12 @@ _CLUB_SUBJECT_AFTER = re.compile(
 def _club_pronouns(text: str, refs: list[ClubRef]) -> list[ClubRef]:
     """'They have already signed X': 'they' as the club last named as a sentence's subject."""
     subjects = [r for r in refs if _CLUB_SUBJECT_AFTER.match(text[r.end : r.end + 40])]
+    ends = [r.end for r in subjects]  # in order: club names do not overlap
     pointers = []
     for m in _CLUB_PRONOUN.finditer(text):
-        before = [r for r in subjects if r.end <= m.start() and m.start() - r.end <= _SUBJECT_WINDOW]
-        if before:
-            pointers.append(ClubRef(m.start(), m.end(), before[-1].club))
+        last = bisect_right(ends, m.start())
+        if last and m.start() - ends[last - 1] <= _SUBJECT_WINDOW:
+            pointers.append(ClubRef(m.start(), m.end(), subjects[last - 1].club))
     return pointers
 
 
@@ -343,11 +344,11 @@ def _non_player(text: str, start: int, end: int) -> bool:
 def find_mentions(text: str, linker: Linker, outlets: Container[str], published: date | None) -> ArticleMentions:
     """Resolve the clubs, players and other people an article names."""
     prepared = prepare_text(text)
-    club_names = linker.clubs_in(prepared)
+    club_names, player_names = linker.names_in(prepared)
     club_matches = _Spans((m.start, m.end) for m in club_names)
     known = [
         (m.start, m.end, linker.player(m.ids[0]).name)
-        for m in linker.players_in(prepared)
+        for m in player_names
         if " " in m.surface or not club_matches.overlaps(m.start, m.end)
     ]
     found: list[tuple[int, int, str]] = []

@@ -40,12 +40,7 @@ def _boundary(text: str, start: int, end: int) -> bool:
     return not (before.isalnum() or before in "-") and not (after.isalnum() or after == "-")
 
 
-def _longest_first(text: str, automaton: ahocorasick.Automaton) -> list[NameMatch]:
-    found = [
-        NameMatch(end + 1 - len(key), end + 1, key, ids)
-        for end, (key, ids) in automaton.iter(text)
-        if _boundary(text, end + 1 - len(key), end + 1)
-    ]
+def _longest_first(found: list[NameMatch]) -> list[NameMatch]:
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     chosen: list[NameMatch] = []
     for match in found:
@@ -55,10 +50,11 @@ def _longest_first(text: str, automaton: ahocorasick.Automaton) -> list[NameMatc
     return chosen
 
 
-def _automaton(entries: dict[str, list[int]]) -> ahocorasick.Automaton:
+def _automaton(clubs: dict[str, list[int]], players: dict[str, list[int]]) -> ahocorasick.Automaton:
+    """One automaton for both kinds of name: each key maps to (key, club ids, player ids)."""
     automaton = ahocorasick.Automaton()
-    for key, ids in entries.items():
-        automaton.add_word(key, (key, tuple(ids)))
+    for key in clubs.keys() | players.keys():
+        automaton.add_word(key, (key, tuple(clubs.get(key, ())), tuple(players.get(key, ()))))
     automaton.make_automaton()
     return automaton
 
@@ -77,7 +73,6 @@ class Linker:
             for form in forms | {prepare_text(f) for f in forms}:
                 known = clubs.setdefault(form, [])
                 known.extend(i for i in ids if i not in known)
-        self._clubs = _automaton(clubs)
         players: dict[str, list[int]] = {}
         self._players: dict[int, Player] = {}
         for player in kb.players:
@@ -88,7 +83,7 @@ class Linker:
                 continue
             players.setdefault(fold(player.name), []).append(player.id)
             self._players[player.id] = player
-        self._player_names = _automaton(players)
+        self._names = _automaton(clubs, players)
         words = [fold(p.name).split() for p in kb.players if " " in p.name]
         self._first_names = frozenset(w[0] for w in words)
         self._last_names = frozenset(w[-1] for w in words)
@@ -101,13 +96,18 @@ class Linker:
         """Whether some known player has this last name."""
         return fold(word) in self._last_names
 
-    def clubs_in(self, prepared: str) -> list[NameMatch]:
-        """Club names in prepared text, longest match first, no overlaps."""
-        return _longest_first(prepared, self._clubs)
-
-    def players_in(self, prepared: str) -> list[NameMatch]:
-        """Known players' full names in prepared text."""
-        return _longest_first(prepared, self._player_names)
+    def names_in(self, prepared: str) -> tuple[list[NameMatch], list[NameMatch]]:
+        """Club names and known players' full names in prepared text, each kind longest match
+        first and without overlaps (a club's name may overlap a player's), in one pass."""
+        clubs, players = [], []
+        for end, (key, club_ids, player_ids) in self._names.iter(prepared):
+            start = end + 1 - len(key)
+            if _boundary(prepared, start, end + 1):
+                if club_ids:
+                    clubs.append(NameMatch(start, end + 1, key, club_ids))
+                if player_ids:
+                    players.append(NameMatch(start, end + 1, key, player_ids))
+        return _longest_first(clubs), _longest_first(players)
 
     def player(self, player_id: int) -> Player:
         """The knowledge-base player with that id."""

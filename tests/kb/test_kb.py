@@ -57,5 +57,6 @@ def test_fold_and_name_key_forgive_accents_case_and_suffixes():
 def test_linker_finds_all_caps_names_and_acronyms(kb):
     text = prepare_text("MANCHESTER UNITED want PSG striker Kylian Mbappé.")
     linker = linker_for(kb)
-    assert [kb.clubs[m.ids[0]].name for m in linker.clubs_in(text)] == ["Manchester United", "Paris Saint-Germain"]
-    assert [linker.player(m.ids[0]).name for m in linker.players_in(text)] == ["Kylian Mbappé"]
+    clubs, players = linker.names_in(text)
+    assert [kb.clubs[m.ids[0]].name for m in clubs] == ["Manchester United", "Paris Saint-Germain"]
+    assert [linker.player(m.ids[0]).name for m in players] == ["Kylian Mbappé"]
