@@ -21,8 +21,8 @@ __all__ = ["Lexicon", "Prefilter", "grouped", "lexicon", "lowered"]
 _QUANTIFIER = re.compile(r"[?*+]\??|\{\d*,?\d*\}\??")
 _META = frozenset("().[]{}?*+|^$\\")
 _CAPTURE = re.compile(r"(?<!\\)\((?!\?(?:[:=!]|<[=!]))")
-_LETTERS = re.compile(r"\[[^\]\\^-]{1,4}\]")  # a class of a few plain characters: [Hh]
-_GROUP_OPENING = re.compile(r"\((?:\?(?:P<\w+>|:))?")
+_LETTERS = re.compile(r"\[-?[^\]\\^-]{1,4}\]")  # a class of a few plain characters: [Hh], [-–—]
+_GROUP_OPENING = re.compile(r"\((?:\?(?:P<\w+>|:|=))?")
 _KEPT_OR_TEXT = re.compile(r"(?P<kept>\\.|\(\?P<\w+>)|[^\\(]+|\(")
 
 Units = list[str]
@@ -249,7 +249,7 @@ def _required(units: Units) -> frozenset[str] | None:
         options.append(run)
         run = frozenset({""})
         optional = quantifier[:1] in ("?", "*") or quantifier.startswith(("{0", "{,"))
-        if unit.startswith("(") and not optional and not unit.startswith(("(?=", "(?!", "(?<")):
+        if unit.startswith("(") and not optional and not unit.startswith(("(?!", "(?<")):  # (?= too
             body = unit[_GROUP_OPENING.match(unit).end() : -1]  # type: ignore[union-attr]
             inner = [_required(alternative) for alternative in _alternatives(_units(body))]
             if all(found is not None for found in inner):
@@ -267,29 +267,29 @@ class Prefilter:
     """
 
     def __init__(self, *sources: str) -> None:
-        self._always: set[int] = set()
-        words: dict[str, set[int]] = {}
+        self._always = 0  # a bit for each pattern, as in ``candidates``
+        words: dict[str, int] = {}
         for i, source in enumerate(sources):
             required = [_required(alternative) for alternative in _alternatives(_units(lowered(source)))]
             if not all(required) or any(min(map(len, found)) < 2 for found in required if found):
-                self._always.add(i)
+                self._always |= 1 << i
                 continue
             for found in required:
                 for word in found or ():
-                    words.setdefault(word, set()).add(i)
+                    words[word] = words.get(word, 0) | 1 << i
         self._automaton = ahocorasick.Automaton()
-        for word, which in words.items():
-            self._automaton.add_word(word, frozenset(which))
+        for word, bits in words.items():
+            self._automaton.add_word(word, bits)
         self._automaton.make_automaton()
 
     def may_match(self, text: str) -> bool:
         """Whether any of the patterns may match ``text``."""
         return bool(self._always) or (len(self._automaton) > 0 and next(self._automaton.iter(text), None) is not None)
 
-    def candidates(self, text: str) -> set[int]:
-        """The indices of the patterns that may match ``text``."""
-        found = set(self._always)
+    def candidates(self, text: str) -> int:
+        """The patterns that may match ``text``: bit ``i`` is set where pattern ``i`` may."""
+        found = self._always
         if len(self._automaton):
-            for _, which in self._automaton.iter(text):
-                found |= which
+            for _, bits in self._automaton.iter(text):
+                found |= bits
         return found
