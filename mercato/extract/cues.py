@@ -186,6 +186,7 @@ _DEAL_TYPES: tuple[tuple[DealType, Lexicon], ...] = (
 
 
 _FREE = next(p for deal_type, p in _DEAL_TYPES if deal_type is DealType.FREE)
+_TERMS_WORDS = Prefilter(*(p.source for _, p in _DEAL_TYPES))  # which terms a text may state
 
 
 def says_free_transfer(text: str) -> bool:
@@ -196,8 +197,9 @@ def says_free_transfer(text: str) -> bool:
 def deal_type_of(texts: list[str]) -> DealType:
     """The terms a claim's sentences state: loan kinds and free moves before a fee or bid."""
     joined = " ".join(texts).lower()
-    for deal_type, pattern in _DEAL_TYPES:
-        if pattern.search(joined):
+    stated = _TERMS_WORDS.candidates(joined)
+    for i, (deal_type, pattern) in enumerate(_DEAL_TYPES):
+        if stated >> i & 1 and pattern.pattern.search(joined):
             return deal_type
     return DealType.UNKNOWN
 

@@ -17,6 +17,7 @@ _MONEY = re.compile(
     r"|(?P<num2>\d+(?:[.,]\d+)?)\s?(?P<scale2>bn|billion|million|m)\s(?P<word>pounds|euros?|dollars)\b",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")  # every amount has one
 # Words that make a figure something other than the deal's fee.
 _NOT_A_FEE = re.compile(
     r"(?:valued|valuation|rated|release clause|buy-out|buyout|asking price|price tag|wants? (?:over|at least|around)|"
@@ -51,7 +52,9 @@ def _number(text: str) -> float:
 
 def find_money(sentence: str) -> list[Money]:
     """Every amount in a sentence: '£45m', '€60 million', '$1.2bn', '£200,000'."""
-    found = []
+    found: list[Money] = []
+    if not _DIGIT.search(sentence):
+        return found
     for m in _MONEY.finditer(sentence):
         if m.group("num"):
             currency = _CURRENCY[m.group("sym").lower()]

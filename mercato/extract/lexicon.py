@@ -172,9 +172,10 @@ class Lexicon:
     ``re.compile(source, re.IGNORECASE)`` finds in the original (see the module's docstring).
     A text without any of the strings every match contains is not searched at all."""
 
-    __slots__ = ("pattern", "_words")
+    __slots__ = ("source", "pattern", "_words")
 
     def __init__(self, source: str) -> None:
+        self.source = source
         self.pattern = grouped(lowered(source))
         self._words = Prefilter(source)
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from mercato.extract.lexicon import grouped
+from mercato.extract.lexicon import Prefilter, grouped
 
 __all__ = ["Attribution", "find_attributions", "gossip_heading", "known_outlets"]
 
@@ -17,16 +17,15 @@ _VERBS = (
     r"(?:has|have|had)?\s?(?:been told|understands?|reports?|reported|(?:has )?revealed?|claims?|claimed|says|said|"
     r"insists?|believes?|learned|learnt|is reporting|confirmed|writes|wrote|states|stated|adds|added|reckons)"
 )
-_PATTERNS = tuple(
-    grouped(source)
-    for source in (
-        rf"\b[Aa]ccording to (?:reports? (?:in|from) |the )?(?P<src>{_NAME})",
-        rf"\b(?:[Aa]s )?(?:reported|revealed|claimed) by (?:the )?(?P<src>{_NAME})",
-        rf"\b(?:[Tt]he |[Ii]talian journalist |[Jj]ournalist |[Tt]ransfer expert |[Rr]eporter )?(?P<src>{_NAME}),? {_VERBS}\b",
-        rf"\b(?:told|revealed to|speaking to|in an interview with) (?:the )?(?P<src>{_NAME})",
-        rf"\b(?:via|says|said|reports|claims) (?:the )?(?P<src>{_NAME})\W*$",
-    )
+_SOURCES = (
+    rf"\b[Aa]ccording to (?:reports? (?:in|from) |the )?(?P<src>{_NAME})",
+    rf"\b(?:[Aa]s )?(?:reported|revealed|claimed) by (?:the )?(?P<src>{_NAME})",
+    rf"\b(?:[Tt]he |[Ii]talian journalist |[Jj]ournalist |[Tt]ransfer expert |[Rr]eporter )?(?P<src>{_NAME}),? {_VERBS}\b",
+    rf"\b(?:told|revealed to|speaking to|in an interview with) (?:the )?(?P<src>{_NAME})",
+    rf"\b(?:via|says|said|reports|claims) (?:the )?(?P<src>{_NAME})\W*$",
 )
+_PATTERNS = tuple(grouped(source) for source in _SOURCES)
+_ATTRIBUTION_WORDS = Prefilter(*_SOURCES)  # which patterns a sentence may match, read case-blind
 _BRACKETED = re.compile(r"\((?P<src>[A-Z0-9][^()]{1,50})\)\W*$")
 _HEADING = re.compile(r"^(?:THE |DAILY |SUNDAY )?[A-Z0-9' ]{2,30}$")
 
@@ -66,7 +65,10 @@ def _canonical(raw: str) -> str | None:
 def find_attributions(sentence: str, unknown_ok: bool = True) -> tuple[Attribution, ...]:
     """Sources a sentence attributes its claims to ('according to A Bola', '(Mirror)')."""
     found: list[Attribution] = []
-    for pattern in _PATTERNS:
+    candidates = _ATTRIBUTION_WORDS.candidates(sentence.lower())
+    for i, pattern in enumerate(_PATTERNS):
+        if not candidates >> i & 1:
+            continue
         for m in pattern.finditer(sentence):
             raw = m.group("src")
             source = _canonical(raw) or _longest_known_prefix(raw)
