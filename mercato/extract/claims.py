@@ -163,7 +163,9 @@ _STRONG, _MEDIUM, _WEAK = 3, 2, 1
 
 def seller_evidence(text: str, clause: Clause) -> list[SellerEvidence]:
     """Clubs a clause shows to be a player's current club: 'Liverpool defender X', 'from Y'."""
-    found = []
+    found: list[SellerEvidence] = []
+    if not clause.players:
+        return found  # every kind of evidence names the player
     for ref in clause.clubs:
         before = text[max(clause.sentence.start, ref.start - 40) : ref.start]
         after = text[ref.end : ref.end + 60]
