@@ -12,7 +12,7 @@ that can start at the same position keep their order, and that order decides a m
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import ahocorasick
 
@@ -172,21 +172,24 @@ class Lexicon:
     ``re.compile(source, re.IGNORECASE)`` finds in the original (see the module's docstring).
     A text without any of the strings every match contains is not searched at all."""
 
-    __slots__ = ("source", "pattern", "_words")
+    __slots__ = ("source", "pattern", "search", "finditer", "match")
+
+    search: Callable[[str], re.Match[str] | None]
+    finditer: Callable[[str], Iterator[re.Match[str]]]
+    match: Callable[[str], re.Match[str] | None]
 
     def __init__(self, source: str) -> None:
         self.source = source
-        self.pattern = grouped(lowered(source))
-        self._words = Prefilter(source)
+        self.pattern = pattern = grouped(lowered(source))
+        may_match = Prefilter(source).may_match
 
-    def search(self, lowered_text: str) -> re.Match[str] | None:
-        return self.pattern.search(lowered_text) if self._words.may_match(lowered_text) else None
+        def search(lowered_text: str) -> re.Match[str] | None:
+            return pattern.search(lowered_text) if may_match(lowered_text) else None
 
-    def finditer(self, lowered_text: str) -> Iterator[re.Match[str]]:
-        return self.pattern.finditer(lowered_text) if self._words.may_match(lowered_text) else iter(())
+        def finditer(lowered_text: str) -> Iterator[re.Match[str]]:
+            return pattern.finditer(lowered_text) if may_match(lowered_text) else iter(())
 
-    def match(self, lowered_text: str) -> re.Match[str] | None:
-        return self.pattern.match(lowered_text)
+        self.search, self.finditer, self.match = search, finditer, pattern.match
 
 
 def lexicon(source: str) -> Lexicon:
@@ -282,10 +285,14 @@ class Prefilter:
         for word, bits in words.items():
             self._automaton.add_word(word, bits)
         self._automaton.make_automaton()
-
-    def may_match(self, text: str) -> bool:
-        """Whether any of the patterns may match ``text``."""
-        return bool(self._always) or (len(self._automaton) > 0 and next(self._automaton.iter(text), None) is not None)
+        scan = self._automaton.iter
+        self.may_match: Callable[[str], bool] = (  # whether any of the patterns may match a text
+            (lambda text: True)
+            if self._always
+            else (lambda text: next(scan(text), None) is not None)
+            if words
+            else (lambda text: False)
+        )
 
     def candidates(self, text: str) -> int:
         """The patterns that may match ``text``: bit ``i`` is set where pattern ``i`` may."""
