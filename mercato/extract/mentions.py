@@ -455,7 +455,7 @@ def _partial_refs(
 ) -> list[PlayerRef]:
     """Surname-only and first-name-only mentions of players the article names in full."""
     by_part: dict[str, list[str]] = {}
-    for full in set(entities.values()):
+    for full in dict.fromkeys(entities.values()):  # in the order they were named: the same each run
         words = fold(full).split()
         for part in {words[-1], words[0], " ".join(words[1:])}:
             if not _not_a_name(part) and len(part) > 2:
@@ -463,7 +463,9 @@ def _partial_refs(
     person_parts = {fold(prepared[a:b]).split()[-1] for a, b in people}
     refs = []
     for m in _SINGLE.finditer(prepared):
-        token = m.group(0).removesuffix("'s").removesuffix("’s")
+        token = m.group(0)
+        if token.endswith("s"):
+            token = token.removesuffix("'s").removesuffix("’s")
         owners = by_part.get(token)
         if not owners or taken.overlaps(m.start(), m.end()) or token in person_parts:
             continue
@@ -535,11 +537,18 @@ def _role_target(
     published: date | None,
 ) -> PlayerRef | None:
     """The player a role mention stands for (see ``_pointer_refs``)."""
+    fit: dict[str, bool] = {}  # each player named is judged once
+
+    def fits(ref: PlayerRef) -> bool:
+        if ref.entity not in fit:
+            fit[ref.entity] = _fits(role, known[ref.entity], published)
+        return fit[ref.entity]
+
     window = [r for r in before if at - r.end <= _SUBJECT_WINDOW]
-    fitting_window = [r for r in window if _fits(role, known[r.entity], published)]
+    fitting_window = [r for r in window if fits(r)]
     if fitting_window:
         return max(enumerate(fitting_window), key=lambda kr: (weight[kr[1].entity], -kr[0]))[1]
-    first_fit = next((r for r in before + after if _fits(role, known[r.entity], published)), None)
+    first_fit = next((r for r in before + after if fits(r)), None)
     if first_fit is not None:
         return first_fit
     if window:
