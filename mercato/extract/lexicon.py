@@ -237,6 +237,20 @@ def _spelt(units: Units) -> frozenset[str] | None:
     return strings
 
 
+def _leading(units: Units) -> frozenset[str]:
+    """The strings that the longest stretch of few literal choices at a sequence's start spells."""
+    strings = frozenset({""})
+    for i, unit in enumerate(units):
+        if _QUANTIFIER.fullmatch(unit):
+            continue
+        quantifier = units[i + 1] if i + 1 < len(units) and _QUANTIFIER.fullmatch(units[i + 1]) else ""
+        choices = _exact(unit, quantifier)
+        if choices is None or len(strings) * len(choices) > _MAX_EXACT:
+            break
+        strings = frozenset(a + b for a in strings for b in choices)
+    return strings
+
+
 def _required(units: Units) -> frozenset[str] | None:
     """Strings one of which every match of a sequence contains; None where none can be told.
     Of the stretches that spell out few strings, the one whose shortest string is longest."""
@@ -250,14 +264,18 @@ def _required(units: Units) -> frozenset[str] | None:
         if choices is not None and len(run) * len(choices) <= _MAX_EXACT:
             run = frozenset(a + b for a in run for b in choices)
             continue
-        options.append(run)
-        run = frozenset({""})
         optional = quantifier[:1] in ("?", "*") or quantifier.startswith(("{0", "{,"))
         if unit.startswith("(") and not optional and not unit.startswith(("(?!", "(?<")):  # (?= too
-            body = unit[_GROUP_OPENING.match(unit).end() : -1]  # type: ignore[union-attr]
-            inner = [_required(alternative) for alternative in _alternatives(_units(body))]
+            branches = _alternatives(_units(unit[_GROUP_OPENING.match(unit).end() : -1]))  # type: ignore[union-attr]
+            # the run goes on into how each branch starts: '\((?:acl|broken \w+)' needs '(acl' or '(broken '
+            starts = frozenset().union(*(_leading(branch) for branch in branches))
+            if len(run) * len(starts) <= _MAX_EXACT:
+                options.append(frozenset(a + b for a in run for b in starts))
+            inner = [_required(branch) for branch in branches]
             if all(found is not None for found in inner):
                 options.append(frozenset().union(*inner))  # type: ignore[arg-type]
+        options.append(run)
+        run = frozenset({""})
     options.append(run)
     best = max(options, key=lambda found: min(map(len, found)))
     return best if min(map(len, best)) > 0 else None
