@@ -79,3 +79,11 @@ def test_prefilter_names_the_lexicons_whose_strings_a_text_holds() -> None:
     assert words.candidates("talks collapsed and he pulled out") == 0b101
     assert words.candidates("he will join") == 0b110  # the last has no string to look for
     assert lexicon(r"pull(?:ed|s|ing)? out").search("he pulled back") is None
+
+
+def test_prefilter_reads_on_into_how_each_branch_starts() -> None:
+    """'(foot)' is an injury; 'football' holds 'foot' but no '(foot', so it is not read."""
+    words = Prefilter(r"\((?:foot|knee|broken \w+)\)")
+    assert words.candidates("he played football for years") == 0
+    assert words.candidates("out for weeks (knee)") == 1
+    assert words.candidates("out (broken leg)") == 1
