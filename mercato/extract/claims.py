@@ -104,14 +104,11 @@ class Clause:
     sentence: Sentence
     start: int
     end: int
+    text: str
     clubs: tuple[ClubRef, ...]
     players: tuple[PlayerRef, ...]
     cues: tuple[StageCue, ...]
     in_headline: bool  # a Title Case line, where every word is capitalised
-
-    @property
-    def text(self) -> str:
-        return self.sentence.text[self.start - self.sentence.start : self.end - self.sentence.start]
 
 
 @dataclass
@@ -144,8 +141,9 @@ def clauses_of(sentences: list[Sentence], mentions: ArticleMentions) -> list[Cla
             clubs = mentions.clubs[bisect_left(club_starts, start) : bisect_left(club_starts, end)]
             players = mentions.players[bisect_left(player_starts, start) : bisect_left(player_starts, end)]
             # Without a club, or in a sentence naming no player, a clause can only kill a deal.
-            cues = stage_cues(sentence.text[a:b], only_denials=not (clubs and names_player))
-            clauses.append(Clause(sentence, start, end, clubs, players, tuple(cues), headline))
+            text = sentence.text[a:b]
+            cues = stage_cues(text, only_denials=not (clubs and names_player))
+            clauses.append(Clause(sentence, start, end, text, clubs, players, tuple(cues), headline))
     return clauses
 
 
