@@ -11,6 +11,7 @@ from mercato.extract.claims import (
     RenewalHint,
     SellerEvidence,
     clauses_of,
+    cues_of,
     destinations_of,
     evidence_of,
     is_background,
@@ -85,8 +86,9 @@ def extract(article: Article, kb: KnowledgeBase) -> ExtractionResult:
         if carried and sentence_no - last_named[0] > _CARRY_SENTENCES:
             players = []
         touched = []
+        cues = cues_of(clause) if destinations else []
         for ref in destinations:
-            stage = stage_for(text, clause, ref, destinations)
+            stage = stage_for(text, clause, cues, ref, destinations)
             if stage is None:
                 continue
             for player in players if carried else movers_for(text, groups, ref, destinations):
@@ -127,7 +129,7 @@ def _names_people(clause: Clause, people: tuple[tuple[int, int], ...]) -> bool:
 
 
 def _declares_dead(clause: Clause) -> bool:
-    return any(c.stage is Stage.OFF for c in clause.cues)
+    return any(c.stage is Stage.OFF for c in cues_of(clause))
 
 
 def _current_clubs(

@@ -19,6 +19,7 @@ __all__ = [
     "PairEvidence",
     "SellerEvidence",
     "clauses_of",
+    "cues_of",
     "destinations_of",
     "movers",
     "movers_for",
@@ -107,8 +108,8 @@ class Clause:
     text: str
     clubs: tuple[ClubRef, ...]
     players: tuple[PlayerRef, ...]
-    cues: tuple[StageCue, ...]
     in_headline: bool  # a Title Case line, where every word is capitalised
+    denials_only: bool  # naming no club, or in a sentence naming no player, it can only kill a deal
 
 
 @dataclass
@@ -129,7 +130,7 @@ class PairEvidence:
 
 
 def clauses_of(sentences: list[Sentence], mentions: ArticleMentions) -> list[Clause]:
-    """Every clause of the article with its club and player references and stage cues."""
+    """Every clause of the article with its club and player references."""
     clauses = []
     club_starts = [c.start for c in mentions.clubs]
     player_starts = [p.start for p in mentions.players]
@@ -140,11 +141,14 @@ def clauses_of(sentences: list[Sentence], mentions: ArticleMentions) -> list[Cla
             start, end = sentence.start + a, sentence.start + b
             clubs = mentions.clubs[bisect_left(club_starts, start) : bisect_left(club_starts, end)]
             players = mentions.players[bisect_left(player_starts, start) : bisect_left(player_starts, end)]
-            # Without a club, or in a sentence naming no player, a clause can only kill a deal.
-            text = sentence.text[a:b]
-            cues = stage_cues(text, only_denials=not (clubs and names_player))
-            clauses.append(Clause(sentence, start, end, text, clubs, players, tuple(cues), headline))
+            denials_only = not (clubs and names_player)
+            clauses.append(Clause(sentence, start, end, sentence.text[a:b], clubs, players, headline, denials_only))
     return clauses
+
+
+def cues_of(clause: Clause) -> list[StageCue]:
+    """The stage cues of a clause (read only for the clauses that need them: most do not)."""
+    return stage_cues(clause.text, only_denials=clause.denials_only)
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,13 +327,16 @@ def _list_of(text: str, destination: ClubRef, destinations: list[ClubRef]) -> li
     return ordered[lo : hi + 1]
 
 
-def stage_for(text: str, clause: Clause, destination: ClubRef, destinations: list[ClubRef]) -> Stage | None:
-    """The stage a clause asserts for one destination: the cues nearest it, a denial winning."""
+def stage_for(
+    text: str, clause: Clause, cues: list[StageCue], destination: ClubRef, destinations: list[ClubRef]
+) -> Stage | None:
+    """The stage a clause asserts for one destination: the cues nearest it (``cues``, the
+    clause's), a denial winning."""
     offset = clause.start
     group = _list_of(text, destination, destinations)
     others = [d for d in destinations if all(d is not g for g in group)]
     relevant = []
-    for cue in clause.cues:
+    for cue in cues:
         at = offset + cue.start
         lo, hi = sorted((at, destination.start))
         if any(lo < o.start < hi for o in others):
