@@ -17,10 +17,15 @@ _NEW_SUBJECT_VERBS = (
     r"are|is|have|has|were|was|wants?|eyes?|targets?|targeted|joins?|makes?|plots?|chases?|monitors?|"
     r"enters?|submits?|opens?|rejects?|bids?|leads?|agrees?|considers?|wanted|linked"
 )
+_CONJUNCTIONS = r"(?:while|whereas|but|although|though|as|and|with|after|despite|meanwhile|however|before|having)\b"
+# Clause breaks: ', while' (or ';', ' -' before such a conjunction), '; ', ' - ', ' having', and
+# ', United want'. Written to start with the one character every break starts with, then
+# what may follow it, so that re looks only at commas, semicolons and spaces:
 _CLAUSE_BREAKS = re.compile(
-    r"(?:,|;| -| –| —)\s+(?=(?:while|whereas|but|although|though|as|and|with|after|despite|"
-    r"meanwhile|however|before|having)\b)"
-    rf"|;\s+|\s+[-–—]\s+|\s+(?=having\b)|,\s+(?=(?:[A-Z][\w'’-]+\s){{1,3}}(?:{_NEW_SUBJECT_VERBS})\b)"
+    r"[,;\s](?:"
+    rf"(?<=[,;])\s+(?={_CONJUNCTIONS})|(?<= )[-–—]\s+(?={_CONJUNCTIONS})"
+    r"|(?<=;)\s+|(?<=\s)\s*[-–—]\s+|(?<=\s)\s*(?=having\b)"
+    rf"|(?<=,)\s+(?=(?:[A-Z][\w'’-]+\s){{1,3}}(?:{_NEW_SUBJECT_VERBS})\b))"
 )
 
 

@@ -30,3 +30,19 @@ def test_clauses_split_where_a_new_claim_starts():
     sentence = "Chelsea lost Kante to Al-Ittihad, while Kovacic is close to joining City."
     parts = [sentence[a:b] for a, b in split_clauses(sentence)]
     assert parts == ["Chelsea lost Kante to Al-Ittihad, ", "while Kovacic is close to joining City."]
+
+
+def test_every_kind_of_clause_break() -> None:
+    """Each break ends the clause before it, which keeps the break's own characters."""
+    cases = {
+        "Arsenal bid, while Chelsea wait": ["Arsenal bid, ", "while Chelsea wait"],
+        "Arsenal bid; Chelsea wait": ["Arsenal bid; ", "Chelsea wait"],
+        "Arsenal bid;Chelsea wait": ["Arsenal bid;Chelsea wait"],  # no space, no break
+        "Arsenal bid - Chelsea wait": ["Arsenal bid - ", "Chelsea wait"],
+        "Arsenal bid \u2013 and Chelsea wait": ["Arsenal bid \u2013 ", "and Chelsea wait"],
+        "Isak signed having rejected Arsenal": ["Isak signed ", "having rejected Arsenal"],
+        "Liverpool eye Wirtz, Manchester United want Cunha": ["Liverpool eye Wirtz, ", "Manchester United want Cunha"],
+        "Liverpool eye Wirtz, Cunha and Mbeumo": ["Liverpool eye Wirtz, Cunha and Mbeumo"],
+    }
+    for sentence, expected in cases.items():
+        assert [sentence[a:b] for a, b in split_clauses(sentence)] == expected, sentence
