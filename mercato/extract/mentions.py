@@ -25,7 +25,10 @@ from mercato.model import Club, Player
 __all__ = ["ArticleMentions", "ClubRef", "PlayerRef", "find_mentions", "is_title_case"]
 
 _PARTICLES = r"(?:de|da|das|do|dos|van|von|der|den|di|del|della|le|la|ten|ter|el|al|bin|ben|mac)"
-_NAME_WORD = r"(?:[A-Z][\w'’-]*[a-z][\w'’-]*|[A-Z]'[A-Z][\w'’-]+)(?<=[^\W_])(?!['’]s\b)"
+# A capitalised word with a small letter in it ('Kane', 'McTominay', "O'Brien"). Up to its first
+# small letter it takes no small letter, so that re, retreating from a word that does not go
+# on into a name, gives back each end once rather than trying every way to split the word.
+_NAME_WORD = r"(?:[A-Z](?:[^\Wa-z]|['’-])*[a-z][\w'’-]*|[A-Z]'[A-Z][\w'’-]+)(?<=[^\W_])(?!['’]s\b)"
 _PERSON = grouped(rf"\b(?:{_NAME_WORD})(?: +(?:{_PARTICLES} +)*(?:{_NAME_WORD})){{1,3}}\b")
 _SINGLE = grouped(rf"\b(?:{_NAME_WORD})\b")
 _ROLE_NOUNS = (
