@@ -45,7 +45,8 @@ class Sentence:
 
 
 def _ends_with_abbreviation(text: str) -> bool:
-    word = _LAST_WORD.search(text)
+    tokens = text.rsplit(None, 1)  # the pattern cannot cross a space: it is read in the last word
+    word = _LAST_WORD.search(tokens[-1]) if tokens else None
     if not word:
         return False
     token = word.group(1)
