@@ -393,28 +393,33 @@ def find_mentions(text: str, linker: Linker, outlets: Container[str], published:
     entities = _entities(named)
     not_players = {fold(prepared[a:b]).split()[-1] for a, b in people}
     named = [n for n in named if fold(entities[n[2]]).split()[-1] not in not_players]
-    confirmed = _confirmed_players(prepared, named, entities, linker, published)
+    kb_players = {entity: linker.kb.player_named(entity) for entity in dict.fromkeys(entities.values())}
+    confirmed = _confirmed_players(prepared, named, entities, kb_players, published)
     people += [(a, b) for a, b, name in named if entities[name] not in confirmed]
     named = [n for n in named if entities[n[2]] in confirmed]
     refs = [PlayerRef(a, b, entities[name], True) for a, b, name in named]
     entities = {name: entity for name, entity in entities.items() if entity in confirmed}
     taken = _Spans([(r.start, r.end) for r in refs] + club_spans + people)
     refs += _partial_refs(prepared, entities, taken, people)
-    refs += _pointer_refs(prepared, refs, linker, published, people)
+    refs += _pointer_refs(prepared, refs, kb_players, published, people)
     refs.sort(key=lambda r: r.start)
     return ArticleMentions(tuple(clubs), tuple(refs), tuple(people))
 
 
 def _confirmed_players(
-    prepared: str, named: list[tuple[int, int, str]], entities: dict[str, str], linker: Linker, published: date | None
+    prepared: str,
+    named: list[tuple[int, int, str]],
+    entities: dict[str, str],
+    known: dict[str, Player | None],
+    published: date | None,
 ) -> set[str]:
-    """The named people who are footballers: active players of the knowledge base, or people
-    the text names as players (a role or transfer word beside the name, or a list of such)."""
+    """The named people who are footballers: active players of the knowledge base (``known``:
+    each entity's knowledge-base player), or people the text names as players (a role or
+    transfer word beside the name, or a list of such)."""
     confirmed = set()
     years = [int(m.group(0)) for m in _YEAR.finditer(prepared)]
     reference_year = published.year if published else (max(years) if years else None)
-    for entity in set(entities.values()):
-        player = linker.kb.player_named(entity)
+    for entity, player in known.items():
         if player is None or player.last_season is None:
             continue
         if reference_year is None or player.last_season >= reference_year - _ACTIVE_YEARS:
@@ -496,15 +501,19 @@ def _fits(role: str, player: Player | None, published: date | None) -> bool:
 
 
 def _pointer_refs(
-    prepared: str, refs: list[PlayerRef], linker: Linker, published: date | None, people: list[tuple[int, int]]
+    prepared: str,
+    refs: list[PlayerRef],
+    known: dict[str, Player | None],
+    published: date | None,
+    people: list[tuple[int, int]],
 ) -> list[PlayerRef]:
     """Role mentions and pronouns, resolved to a player named before them whom the role fits
-    (nationality, position and age from the knowledge base): of those named in the stretch
-    just before, the one the article names most often (its subject), then the most recent."""
+    (nationality, position and age from ``known``, the knowledge base's players): of those
+    named in the stretch just before, the one the article names most often (its subject),
+    then the most recent."""
     named = sorted(refs, key=lambda r: r.start)
     starts, ends = [r.start for r in named], [r.end for r in named]
     people_ends = sorted(b for _, b in people)
-    known = {entity: linker.kb.player_named(entity) for entity in {r.entity for r in named}}
     weight = Counter(r.entity for r in named)
     pointers = []
     for pattern in (_ROLE, _PRONOUN):
