@@ -92,7 +92,7 @@ _CUES: tuple[tuple[Stage, str], ...] = (
 # Every lexicon of this module runs on lower-cased text (see mercato.extract.lexicon).
 _COMPILED = tuple((stage, lexicon(rf"\b(?:{pattern})")) for stage, pattern in _CUES)
 _CUE_WORDS = Prefilter(*(rf"\b(?:{pattern})" for _, pattern in _CUES))  # which stages a clause may cue
-_DENIAL_WORDS = Prefilter(rf"\b(?:{_CUES[0][1]})")
+_DENIAL_WORDS = Prefilter(rf"\b(?:{_CUES[0][1]})")  # the denials (off) alone
 
 _HEDGE = lexicon(
     r"\b(?:could|may|might|would|should|if|will|wants? to|hope|hopes|hoping|plans?|planning|"
@@ -138,7 +138,7 @@ def stage_cues(clause: str, only_denials: bool = False) -> list[StageCue]:
     for i, (stage, pattern) in enumerate(_COMPILED[:1] if only_denials else _COMPILED):
         if not stages >> i & 1:
             continue
-        for m in pattern.pattern.finditer(lowered):  # its words are known to be there
+        for m in pattern.pattern.finditer(lowered):  # the prefilter above has let it through
             before = lowered[max(0, m.start() - _NEGATION_SCOPE) : m.start()]
             if stage is not Stage.OFF and _NEGATION.search(before):
                 continue
