@@ -1,12 +1,14 @@
 """The compiled lexicons find what the case-blind patterns they stand for find."""
 
 import re
+from importlib import import_module
 from pathlib import Path
 
 import pytest
 
 from mercato.bench import read_corpus
 from mercato.extract.lexicon import Lexicon, Prefilter, grouped, lexicon, lowered
+from mercato.extract.sentences import split_sentences
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
@@ -47,20 +49,35 @@ def test_lowered_keeps_escapes_and_group_names() -> None:
     assert lowered(r"(?P<Sym>US\$)\S\W[A-Z]Fee") == r"(?P<Sym>us\$)\S\W[a-z]fee"
 
 
-def test_every_lexicon_of_the_extractor_matches_as_before_on_real_articles() -> None:
-    """Each case-blind pattern the extractor used, compiled both ways, over the sample articles."""
-    from mercato.extract import cues
+def _extractor_lexicons() -> list[Lexicon]:
+    modules = ("claims", "cues", "fees", "injuries", "mentions", "sentences", "sources")
+    found = {}
+    for name in modules:
+        for value in vars(import_module(f"mercato.extract.{name}")).values():
+            if isinstance(value, Lexicon):
+                found[id(value)] = value
+            elif isinstance(value, tuple):  # the stage and deal-type tables
+                for item in value:
+                    if isinstance(item, tuple) and isinstance(item[-1], Lexicon):
+                        found[id(item[-1])] = item[-1]
+    return list(found.values())
 
-    texts = [article.text for article in read_corpus(SAMPLES / "articles")]
-    sources = [rf"\b(?:{p})" for _, p in cues._CUES] + [
-        r"\b(?:could|may|might|would|should|if|will|wants? to|hope|hopes|hoping|plans?|intend\w*)\b",
-        r"(?:when|once|after|as|before) (?:his|the player's|their) (?:\w+ )?(?:contract|deal) (?:ends|expires)",
-    ]
-    assert len(texts) >= 5
-    for source in sources:
-        fast, plain = lexicon(source), re.compile(source, re.IGNORECASE)
+
+def test_every_lexicon_of_the_extractor_matches_as_its_case_blind_pattern() -> None:
+    """Each lexicon, prefilter included, against its own pattern compiled with re.IGNORECASE:
+    over the sample articles whole, sentence by sentence, and in the stretch before each
+    capitalised word (where the extractor reads what precedes a name)."""
+    texts = []
+    for article in read_corpus(SAMPLES / "articles"):
+        texts.append(article.text)
+        texts += [sentence.text for sentence in split_sentences(article.text)]
+        texts += [article.text[max(0, m.start() - 40) : m.start()] for m in re.finditer(r"\b[A-Z]", article.text)]
+    lexicons = _extractor_lexicons()
+    assert len(lexicons) >= 30 and len(texts) >= 500
+    for found in lexicons:
+        plain = re.compile(found.source, re.IGNORECASE)
         for text in texts:
-            assert _spans(fast, text.lower()) == _spans(plain, text), source[:60]
+            assert _spans(found, text.lower()) == _spans(plain, text), found.source[:60]
 
 
 def test_case_sensitive_patterns_are_grouped_too() -> None:
