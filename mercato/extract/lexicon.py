@@ -219,8 +219,8 @@ def _exact(unit: str, quantifier: str) -> frozenset[str] | None:
         body = unit[_GROUP_OPENING.match(unit).end() : -1]  # type: ignore[union-attr]
         strings = frozenset()
         for alternative in _alternatives(_units(body)):
-            spelt = _spelt(alternative)
-            if spelt is None:
+            spelt, whole = _leading(alternative)
+            if not whole:
                 return None
             strings |= spelt
     else:
@@ -230,32 +230,25 @@ def _exact(unit: str, quantifier: str) -> frozenset[str] | None:
     return None
 
 
-def _spelt(units: Units) -> frozenset[str] | None:
-    """Every string a sequence matches, where it is made of few literal choices only."""
-    strings = frozenset({""})
+def _quantified(units: Units) -> Iterator[tuple[str, str]]:
+    """Each unit of a sequence with the quantifier that follows it ('' where none does)."""
     for i, unit in enumerate(units):
         if _QUANTIFIER.fullmatch(unit):
             continue
-        quantifier = units[i + 1] if i + 1 < len(units) and _QUANTIFIER.fullmatch(units[i + 1]) else ""
-        choices = _exact(unit, quantifier)
-        if choices is None or len(strings) * len(choices) > _MAX_EXACT:
-            return None
-        strings = frozenset(a + b for a in strings for b in choices)
-    return strings
+        following = units[i + 1] if i + 1 < len(units) else ""
+        yield unit, following if _QUANTIFIER.fullmatch(following) else ""
 
 
-def _leading(units: Units) -> frozenset[str]:
-    """The strings that the longest stretch of few literal choices at a sequence's start spells."""
+def _leading(units: Units) -> tuple[frozenset[str], bool]:
+    """The strings that the longest stretch of few literal choices at a sequence's start
+    spells, and whether that stretch is the whole sequence."""
     strings = frozenset({""})
-    for i, unit in enumerate(units):
-        if _QUANTIFIER.fullmatch(unit):
-            continue
-        quantifier = units[i + 1] if i + 1 < len(units) and _QUANTIFIER.fullmatch(units[i + 1]) else ""
+    for unit, quantifier in _quantified(units):
         choices = _exact(unit, quantifier)
         if choices is None or len(strings) * len(choices) > _MAX_EXACT:
-            break
+            return strings, False
         strings = frozenset(a + b for a in strings for b in choices)
-    return strings
+    return strings, True
 
 
 def _required(units: Units) -> frozenset[str] | None:
@@ -263,10 +256,7 @@ def _required(units: Units) -> frozenset[str] | None:
     Of the stretches that spell out few strings, the one whose shortest string is longest."""
     options: list[frozenset[str]] = []
     run: frozenset[str] = frozenset({""})
-    for i, unit in enumerate(units):
-        if _QUANTIFIER.fullmatch(unit):
-            continue
-        quantifier = units[i + 1] if i + 1 < len(units) and _QUANTIFIER.fullmatch(units[i + 1]) else ""
+    for unit, quantifier in _quantified(units):
         choices = _exact(unit, quantifier)
         if choices is not None and len(run) * len(choices) <= _MAX_EXACT:
             run = frozenset(a + b for a in run for b in choices)
@@ -275,7 +265,7 @@ def _required(units: Units) -> frozenset[str] | None:
         if unit.startswith("(") and not optional and not unit.startswith(("(?!", "(?<")):  # (?= too
             branches = _alternatives(_units(unit[_GROUP_OPENING.match(unit).end() : -1]))  # type: ignore[union-attr]
             # the run goes on into how each branch starts: '\((?:acl|broken \w+)' needs '(acl' or '(broken '
-            starts = frozenset().union(*(_leading(branch) for branch in branches))
+            starts = frozenset().union(*(_leading(branch)[0] for branch in branches))
             if len(run) * len(starts) <= _MAX_EXACT:
                 options.append(frozenset(a + b for a in run for b in starts))
             inner = [_required(branch) for branch in branches]
