@@ -92,7 +92,6 @@ _CUES: tuple[tuple[Stage, str], ...] = (
 # Every lexicon of this module runs on lower-cased text (see mercato.extract.lexicon).
 _COMPILED = tuple((stage, lexicon(rf"\b(?:{pattern})")) for stage, pattern in _CUES)
 _CUE_WORDS = Prefilter(*(rf"\b(?:{pattern})" for _, pattern in _CUES))  # which stages a clause may cue
-_DENIAL_WORDS = Prefilter(rf"\b(?:{_CUES[0][1]})")  # the denials (off) alone
 
 _HEDGE = lexicon(
     r"\b(?:could|may|might|would|should|if|will|wants? to|hope|hopes|hoping|plans?|planning|"
@@ -134,7 +133,7 @@ def stage_cues(clause: str, only_denials: bool = False) -> list[StageCue]:
     """
     cues = []
     lowered = clause.lower()
-    stages = int(_DENIAL_WORDS.may_match(lowered)) if only_denials else _CUE_WORDS.candidates(lowered)
+    stages = int(_COMPILED[0][1].may_match(lowered)) if only_denials else _CUE_WORDS.candidates(lowered)
     for i, (stage, pattern) in enumerate(_COMPILED[:1] if only_denials else _COMPILED):
         if not stages >> i & 1:
             continue

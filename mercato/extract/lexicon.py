@@ -179,8 +179,9 @@ class Lexicon:
     ``re.compile(source, re.IGNORECASE)`` finds in the original (see the module's docstring).
     A text without any of the strings every match contains is not searched at all."""
 
-    __slots__ = ("source", "pattern", "search", "finditer", "match")
+    __slots__ = ("source", "pattern", "may_match", "search", "finditer", "match")
 
+    may_match: Callable[[str], bool]  # False only where the text lacks every string a match needs
     search: Callable[[str], re.Match[str] | None]
     finditer: Callable[[str], Iterator[re.Match[str]]]
     match: Callable[[str], re.Match[str] | None]
@@ -196,7 +197,7 @@ class Lexicon:
         def finditer(lowered_text: str) -> Iterator[re.Match[str]]:
             return pattern.finditer(lowered_text) if may_match(lowered_text) else iter(())
 
-        self.search, self.finditer, self.match = search, finditer, pattern.match
+        self.may_match, self.search, self.finditer, self.match = may_match, search, finditer, pattern.match
 
 
 def lexicon(source: str) -> Lexicon:
