@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
 import ahocorasick
 
-from mercato.extract.lexicon import grouped
 from mercato.kb import KnowledgeBase, fold
 from mercato.model import Player
 
@@ -16,7 +16,8 @@ __all__ = ["Linker", "NameMatch", "linker_for", "prepare_text"]
 # Mononyms (Raphinha, Rodri) are only looked for when the player was worth this much at his peak,
 # so that ordinary capitalised words are not read as players.
 _MONONYM_MIN_VALUE_EUR = 5_000_000
-_ALL_CAPS_WORD = grouped(r"\b[A-Z][A-Z'’]{2,}\b")
+# \b[A-Z][A-Z'’]{2,}\b, written to start with the capital so that re scans for capitals alone
+_ALL_CAPS_WORD = re.compile(r"[A-Z](?<=\b[A-Z])[A-Z'’]{2,}\b")
 
 
 def prepare_text(text: str) -> str:
