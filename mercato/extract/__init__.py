@@ -48,7 +48,7 @@ def extract(article: Article, kb: KnowledgeBase) -> ExtractionResult:
     sentences = split_sentences(text)
     mentions = find_mentions(text, linker_for(kb), known_outlets(), article.published)
     every_clause = clauses_of(sentences, mentions)
-    renewals_said = {id(c): renewal_of(c) for c in every_clause}
+    renewals_said = {id(c): renewal_of(c) for c in every_clause if c.players}  # others: when players are carried
     hints = {id(c): seller_evidence(text, c) for c in every_clause}
     current = _current_clubs(every_clause, hints, renewals_said)  # history also tells where a player is now
     year = article.published.year if article.published else None
@@ -73,7 +73,7 @@ def extract(article: Article, kb: KnowledgeBase) -> ExtractionResult:
         ):
             players, carried = last_named[1], True
         destinations = destinations_of(text, clause, current, hints[id(clause)])
-        renewal = renewals_said[id(clause)]
+        renewal = renewals_said[id(clause)] if clause.players else renewal_of(clause) if players else None
         if renewal is not None and players:
             renewed = renewal.player if renewal.player in players else players[0]
             club = next((c.club.name for c in clause.clubs), None) or current.get(renewed)
@@ -135,13 +135,16 @@ def _declares_dead(clause: Clause) -> bool:
 def _current_clubs(
     clauses: list[Clause], hints: dict[int, list[SellerEvidence]], renewals: dict[int, RenewalHint | None]
 ) -> dict[str, str]:
-    """Each player's current club, from the strongest hint the article gives (first on a tie)."""
+    """Each player's current club, from the strongest hint the article gives (first on a tie).
+
+    ``renewals``: the renewal each clause that names a player reports.
+    """
     best: dict[str, tuple[int, str]] = {}
     for clause in clauses:
         for hint in hints[id(clause)]:
             if hint.strength > best.get(hint.player, (0, ""))[0]:
                 best[hint.player] = (hint.strength, hint.club.club.name)
-        renewal = renewals[id(clause)]
+        renewal = renewals.get(id(clause))
         if renewal is not None and renewal.player and clause.clubs and renewal.player not in best:
             best[renewal.player] = (1, clause.clubs[0].club.name)  # renewing at his own club
     return {player: club for player, (_, club) in best.items()}

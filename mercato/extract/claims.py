@@ -108,8 +108,9 @@ class Clause:
     text: str
     clubs: tuple[ClubRef, ...]
     players: tuple[PlayerRef, ...]
-    in_headline: bool  # a Title Case line, where every word is capitalised
+    in_headline: bool  # in a Title Case line (worked out where a sentence names a club and a player)
     denials_only: bool  # naming no club, or in a sentence naming no player, it can only kill a deal
+    after_history: tuple[ClubRef, ...]  # its clubs named just after words of history ('former', 'against')
 
 
 @dataclass
@@ -135,15 +136,24 @@ def clauses_of(sentences: list[Sentence], mentions: ArticleMentions) -> list[Cla
     club_starts = [c.start for c in mentions.clubs]
     player_starts = [p.start for p in mentions.players]
     for sentence in sentences:
-        headline = is_title_case(sentence.text)
         names_player = bisect_left(player_starts, sentence.start) < bisect_left(player_starts, sentence.end)
+        names_club = bisect_left(club_starts, sentence.start) < bisect_left(club_starts, sentence.end)
+        headline = names_club and names_player and is_title_case(sentence.text)  # no other sentence asks
         for a, b in split_clauses(sentence.text):
             start, end = sentence.start + a, sentence.start + b
             clubs = mentions.clubs[bisect_left(club_starts, start) : bisect_left(club_starts, end)]
             players = mentions.players[bisect_left(player_starts, start) : bisect_left(player_starts, end)]
             denials_only = not (clubs and names_player)
-            clauses.append(Clause(sentence, start, end, sentence.text[a:b], clubs, players, headline, denials_only))
+            history = tuple(ref for ref in clubs if _follows_history(sentence, ref))
+            clauses.append(
+                Clause(sentence, start, end, sentence.text[a:b], clubs, players, headline, denials_only, history)
+            )
     return clauses
+
+
+def _follows_history(sentence: Sentence, ref: ClubRef) -> bool:
+    at = ref.start - sentence.start
+    return bool(_BACKGROUND_BEFORE.search(sentence.text[max(0, at - 40) : at].lower()))
 
 
 def cues_of(clause: Clause) -> list[StageCue]:
@@ -169,11 +179,11 @@ def seller_evidence(text: str, clause: Clause) -> list[SellerEvidence]:
     if not clause.players:
         return found  # every kind of evidence names the player
     for ref in clause.clubs:
+        if any(ref is h for h in clause.after_history):
+            continue
         before = text[max(clause.sentence.start, ref.start - 40) : ref.start]
         after = text[ref.end : ref.end + 60]
         low_before, low_after = before.lower(), after.lower()  # for the lexicons
-        if _BACKGROUND_BEFORE.search(low_before):
-            continue
         described = _described_player(text, ref, clause)
         if described is not None:
             found.append(SellerEvidence(ref, described.entity, _STRONG))
@@ -220,21 +230,11 @@ def destinations_of(text: str, clause: Clause, current: dict[str, str], hints: l
 
     ``hints`` is the clause's ``seller_evidence``.
     """
+    # A club named as a player's own ('Liverpool defender X', "X's Liverpool") is strong
+    # evidence, so among the sellers.
     sellers = {id(e.club) for e in hints if current.get(e.player) == e.club.club.name or e.strength >= _MEDIUM}
-    history = set()
-    for ref in clause.clubs:
-        if _BACKGROUND_BEFORE.search(text[max(clause.sentence.start, ref.start - 40) : ref.start].lower()):
-            history |= {id(r) for r in _list_of(text, ref, list(clause.clubs))}
-    destinations = []
-    for ref in clause.clubs:
-        if id(ref) in sellers or id(ref) in history:
-            continue
-        if _described_player(text, ref, clause) is not None:
-            continue
-        if any(p.explicit and _POSSESSIVE_S.fullmatch(text[p.end : ref.start]) for p in clause.players):
-            continue
-        destinations.append(ref)
-    return destinations
+    history = {id(r) for ref in clause.after_history for r in _list_of(text, ref, list(clause.clubs))}
+    return [ref for ref in clause.clubs if id(ref) not in sellers and id(ref) not in history]
 
 
 _COMPARISON_BEFORE = lexicon(
