@@ -47,7 +47,6 @@ _ROLE_WORD = (
     r"prolific|versatile|exciting|star|new|current|long-time|first-choice|senior|attacking|defensive|central)"
 )
 _ROLE = grouped(rf"\b[Tt]he\s+(?:{_ROLE_WORD}\s+){{0,5}}(?:{_ROLE_NOUNS})\b(?!\s+(?:of|in|for|at)\b)")
-_WORD = re.compile(r"\S+")
 _POSSESSIVE_END = re.compile(r"['’]s$")
 _PRONOUN = grouped(r"\b(?:[Hh]e|him|[Hh]is)\b")
 # Words that start capitalised sequences which are not people.
@@ -273,7 +272,7 @@ def _resolve_clubs(
     named = Counter(m.ids[0] for m in matches if len(m.ids) == 1)
     refs = []
     for m in matches:
-        club_id = next((i for i in m.ids if named[i]), m.ids[0])
+        club_id = m.ids[0] if len(m.ids) == 1 else next((i for i in m.ids if named[i]), m.ids[0])
         refs.append(ClubRef(m.start, m.end, linker.kb.clubs[club_id]))
     named_spans = _Spans((r.start, r.end) for r in refs)
     for found in _DESCRIPTOR.finditer(text):
@@ -362,13 +361,16 @@ def find_mentions(text: str, linker: Linker, outlets: Container[str], published:
     for m in _PERSON.finditer(prepared):
         if headlines.overlaps(m.start(), m.end()):
             continue  # in a Title Case headline every word looks like a name
-        words = list(_WORD.finditer(_POSSESSIVE_END.sub("", m.group(0))))
-        while words and _not_a_name(words[0].group(0)):
-            words.pop(0)
-        if len(words) < 2:
+        candidate = _POSSESSIVE_END.sub("", m.group(0))
+        words = candidate.split()
+        dropped = 0
+        while dropped < len(words) and _not_a_name(words[dropped]):
+            dropped += 1
+        if len(words) - dropped < 2:
             continue
-        start, end = m.start() + words[0].start(), m.start() + words[-1].end()
-        name = prepared[start:end]
+        name = candidate.split(maxsplit=dropped)[-1] if dropped else candidate
+        end = m.start() + len(candidate)
+        start = end - len(name)
         if not _is_person_name(name, linker) or fold(name).lower() in outlets:
             continue
         found.append((start, end, name))
