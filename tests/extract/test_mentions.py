@@ -1,8 +1,13 @@
+import re
 from datetime import date
+from pathlib import Path
 
-from mercato.extract.mentions import find_mentions
+from mercato.bench import read_corpus
+from mercato.extract.mentions import find_mentions, is_title_case
 from mercato.extract.sources import known_outlets
 from mercato.kb.link import linker_for
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 
 def mentions(text, kb, published=date(2025, 3, 1)):
@@ -49,3 +54,22 @@ def test_managers_are_people_not_players(kb):
     found = mentions(text, kb)
     assert {r.entity for r in found.players if r.explicit} == {"Jimmy Newname"}
     assert found.people
+
+
+def _title_case_by_pattern(line):
+    initials = re.findall(r"\s([^\W\d_])", " " + line)
+    return len(initials) >= 4 and sum(map(str.isupper, initials)) >= 0.75 * len(initials)
+
+
+def test_title_case_headlines_are_told_from_prose():
+    assert is_title_case("Arsenal Complete Signing Of Real Madrid Star")
+    assert is_title_case("Chelsea ‘Agree’ Fee For Brazilian Winger")  # not ASCII
+    assert not is_title_case("Arsenal have completed the signing of a Real Madrid star")
+    assert not is_title_case("Kane To Bayern")  # three words: too few to tell
+
+
+def test_title_case_counts_words_as_the_pattern_does():
+    lines = [line for article in read_corpus(SAMPLES) for line in article.text.split("\n")]
+    lines += ["Élan Über Ödegaard Écija", "A\x1cB\tC\x0bD\x0cE", "1 2 3 Four Five Six seven", "_A _B _C _D", "  "]
+    assert len(lines) > 100
+    assert [is_title_case(line) for line in lines] == [_title_case_by_pattern(line) for line in lines]
