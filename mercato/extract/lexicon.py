@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-import ahocorasick
+from ahocorasick_rs import AhoCorasick
 
 __all__ = ["Lexicon", "Prefilter", "grouped", "lexicon", "lowered"]
 
@@ -297,23 +297,21 @@ class Prefilter:
             for found in required:
                 for word in found or ():
                     words[word] = words.get(word, 0) | 1 << i
-        self._automaton = ahocorasick.Automaton()
-        for word, bits in words.items():
-            self._automaton.add_word(word, bits)
-        self._automaton.make_automaton()
-        scan = self._automaton.iter
-        self.may_match: Callable[[str], bool] = (  # whether any of the patterns may match a text
-            (lambda text: True)
-            if self._always
-            else (lambda text: next(scan(text), None) is not None)
-            if words
-            else (lambda text: False)
-        )
+        self._bits = list(words.values())  # of each required string, by its index
+        if not words:
+            self._strings = None
+            self.may_match: Callable[[str], bool] = (lambda text: True) if self._always else (lambda text: False)
+            return
+        self._strings = AhoCorasick(list(words))
+        find = self._strings.find_matches_as_indexes
+        # whether any of the patterns may match a text
+        self.may_match = (lambda text: True) if self._always else (lambda text: bool(find(text)))
 
     def candidates(self, text: str) -> int:
         """The patterns that may match ``text``: bit ``i`` is set where pattern ``i`` may."""
         found = self._always
-        if len(self._automaton):
-            for _, bits in self._automaton.iter(text):
-                found |= bits
+        if self._strings is not None:
+            bits = self._bits
+            for index, _, _ in self._strings.find_matches_as_indexes(text, overlapping=True):
+                found |= bits[index]
         return found

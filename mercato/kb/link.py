@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-import ahocorasick
+from ahocorasick_rs import AhoCorasick
 
 from mercato.kb import KnowledgeBase, fold
 from mercato.model import Player
@@ -53,13 +53,15 @@ def _longest_first(found: list[NameMatch]) -> list[NameMatch]:
     return chosen
 
 
-def _automaton(clubs: dict[str, list[int]], players: dict[str, list[int]]) -> ahocorasick.Automaton:
-    """One automaton for both kinds of name: each key maps to (key, club ids, player ids)."""
-    automaton = ahocorasick.Automaton()
-    for key in clubs.keys() | players.keys():
-        automaton.add_word(key, (key, tuple(clubs.get(key, ())), tuple(players.get(key, ()))))
-    automaton.make_automaton()
-    return automaton
+def _automaton(
+    clubs: dict[str, list[int]], players: dict[str, list[int]]
+) -> tuple[AhoCorasick, list[tuple[str, tuple[int, ...], tuple[int, ...]]]]:
+    """One automaton for both kinds of name, and for each of its names (by index) the name,
+    its club ids and its player ids."""
+    entries = [
+        (key, tuple(clubs.get(key, ())), tuple(players.get(key, ()))) for key in dict.fromkeys([*clubs, *players])
+    ]
+    return AhoCorasick([key for key, _, _ in entries]), entries
 
 
 class Linker:
@@ -86,7 +88,7 @@ class Linker:
                 continue
             players.setdefault(fold(player.name), []).append(player.id)
             self._players[player.id] = player
-        self._names = _automaton(clubs, players)
+        self._names, self._entries = _automaton(clubs, players)
         words = [fold(p.name).split() for p in kb.players if " " in p.name]
         self._first_names = frozenset(w[0] for w in words)
         self._last_names = frozenset(w[-1] for w in words)
@@ -103,13 +105,14 @@ class Linker:
         """Club names and known players' full names in prepared text, each kind longest match
         first and without overlaps (a club's name may overlap a player's), in one pass."""
         clubs, players = [], []
-        for end, (key, club_ids, player_ids) in self._names.iter(prepared):
-            start = end + 1 - len(key)
-            if _boundary(prepared, start, end + 1):
+        entries = self._entries
+        for index, start, end in self._names.find_matches_as_indexes(prepared, overlapping=True):
+            if _boundary(prepared, start, end):
+                key, club_ids, player_ids = entries[index]
                 if club_ids:
-                    clubs.append(NameMatch(start, end + 1, key, club_ids))
+                    clubs.append(NameMatch(start, end, key, club_ids))
                 if player_ids:
-                    players.append(NameMatch(start, end + 1, key, player_ids))
+                    players.append(NameMatch(start, end, key, player_ids))
         return _longest_first(clubs), _longest_first(players)
 
     def player(self, player_id: int) -> Player:
