@@ -18,14 +18,12 @@ _NEW_SUBJECT_VERBS = (
     r"enters?|submits?|opens?|rejects?|bids?|leads?|agrees?|considers?|wanted|linked"
 )
 _CONJUNCTIONS = r"(?:while|whereas|but|although|though|as|and|with|after|despite|meanwhile|however|before|having)\b"
-# Clause breaks: ', while' (or ';', ' -' before such a conjunction), '; ', ' - ', ' having', and
-# ', United want'. Written to start with the one character every break starts with, then
-# what may follow it, so that re looks only at commas, semicolons and spaces:
+# Clause breaks: ', while' or ', United want' (a conjunction, or a new subject and its verb,
+# after a comma), '; ', ' - ' (any dash between spaces) and ' having'. Each starts with one
+# character, so that re looks only at commas, semicolons and spaces:
 _CLAUSE_BREAKS = re.compile(
-    r"[,;\s](?:"
-    rf"(?<=[,;])\s+(?={_CONJUNCTIONS})|(?<= )[-–—]\s+(?={_CONJUNCTIONS})"
-    r"|(?<=;)\s+|(?<=\s)\s*[-–—]\s+|(?<=\s)\s*(?=having\b)"
-    rf"|(?<=,)\s+(?=(?:[A-Z][\w'’-]+\s){{1,3}}(?:{_NEW_SUBJECT_VERBS})\b))"
+    rf",\s+(?={_CONJUNCTIONS}|(?:[A-Z][\w'’-]+\s){{1,3}}(?:{_NEW_SUBJECT_VERBS})\b)"
+    r"|;\s+|\s\s*(?:[-–—]\s+|(?=having\b))"
 )
 
 
