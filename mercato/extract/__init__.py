@@ -16,6 +16,7 @@ from mercato.extract.claims import (
     evidence_of,
     is_background,
     is_hedged_pair,
+    listed_together,
     movers,
     movers_for,
     pair_stage,
@@ -87,11 +88,12 @@ def extract(article: Article, kb: KnowledgeBase) -> ExtractionResult:
             players = []
         touched = []
         cues = cues_of(clause) if destinations else []
+        lists = listed_together(text, destinations)
         for ref in destinations:
-            stage = stage_for(text, clause, cues, ref, destinations)
+            stage = stage_for(clause, cues, ref, destinations, lists[id(ref)])
             if stage is None:
                 continue
-            for player in players if carried else movers_for(text, groups, ref, destinations):
+            for player in players if carried else movers_for(groups, ref, destinations, lists[id(ref)]):
                 if ref.club.name == current.get(player):
                     continue
                 pair = pairs.setdefault((player, ref.club.name), PairEvidence(player, ref.club.name))

@@ -21,6 +21,7 @@ __all__ = [
     "clauses_of",
     "cues_of",
     "destinations_of",
+    "listed_together",
     "movers",
     "movers_for",
     "seller_evidence",
@@ -233,7 +234,8 @@ def destinations_of(text: str, clause: Clause, current: dict[str, str], hints: l
     # A club named as a player's own ('Liverpool defender X', "X's Liverpool") is strong
     # evidence, so among the sellers.
     sellers = {id(e.club) for e in hints if current.get(e.player) == e.club.club.name or e.strength >= _MEDIUM}
-    history = {id(r) for ref in clause.after_history for r in _list_of(text, ref, list(clause.clubs))}
+    lists = listed_together(text, clause.clubs) if clause.after_history else {}
+    history = {id(r) for ref in clause.after_history for r in lists[id(ref)]}
     return [ref for ref in clause.clubs if id(ref) not in sellers and id(ref) not in history]
 
 
@@ -275,14 +277,14 @@ def _sets_apart(group: list[PlayerRef], other: ClubRef, destination: ClubRef, gr
 
 
 def movers_for(
-    text: str, groups: list[list[PlayerRef]], destination: ClubRef, destinations: list[ClubRef]
+    groups: list[list[PlayerRef]], destination: ClubRef, destinations: list[ClubRef], listed: list[ClubRef]
 ) -> list[str]:
-    """The players a destination club is about: every group not set apart by another destination.
+    """The players a destination club is about: every group not set apart by another destination
+    (``listed``: the destinations listed with it).
 
     Pronouns and role mentions count only when the clause names no player outright.
     """
     explicit = [g for g in groups if any(p.explicit for p in g)]
-    listed = _list_of(text, destination, destinations)
     chosen = []
     candidates = explicit or groups
     for group in candidates:
@@ -315,26 +317,27 @@ _NEEDS_CLUB_AFTER = lexicon(r"^(?:join|signed for|move to|switch to|move back to
 _LIST_JOINER = re.compile(r"^\s*(?:,|and|&|or|as well as|, and|, as well as|/|plus)?\s*$")
 
 
-def _list_of(text: str, destination: ClubRef, destinations: list[ClubRef]) -> list[ClubRef]:
-    """The clubs listed together with a destination: 'West Ham, Sheffield United and Watford'."""
-    ordered = sorted(destinations, key=lambda d: d.start)
-    i = next(k for k, d in enumerate(ordered) if d is destination)
-    lo = hi = i
-    while lo > 0 and _LIST_JOINER.match(text[ordered[lo - 1].end : ordered[lo].start]):
-        lo -= 1
-    while hi + 1 < len(ordered) and _LIST_JOINER.match(text[ordered[hi].end : ordered[hi + 1].start]):
-        hi += 1
-    return ordered[lo : hi + 1]
+def listed_together(text: str, clubs: list[ClubRef] | tuple[ClubRef, ...]) -> dict[int, list[ClubRef]]:
+    """For each club (by ``id``), the clubs listed with it, itself included: 'West Ham,
+    Sheffield United and Watford'."""
+    ordered = sorted(clubs, key=lambda c: c.start)
+    lists: dict[int, list[ClubRef]] = {}
+    run: list[ClubRef] = []
+    for club in ordered:
+        if run and not _LIST_JOINER.match(text[run[-1].end : club.start]):
+            run = []
+        run.append(club)
+        lists[id(club)] = run
+    return lists
 
 
 def stage_for(
-    text: str, clause: Clause, cues: list[StageCue], destination: ClubRef, destinations: list[ClubRef]
+    clause: Clause, cues: list[StageCue], destination: ClubRef, destinations: list[ClubRef], listed: list[ClubRef]
 ) -> Stage | None:
     """The stage a clause asserts for one destination: the cues nearest it (``cues``, the
-    clause's), a denial winning."""
+    clause's; ``listed``, the destinations listed with it), a denial winning."""
     offset = clause.start
-    group = _list_of(text, destination, destinations)
-    others = [d for d in destinations if all(d is not g for g in group)]
+    others = [d for d in destinations if all(d is not g for g in listed)]
     relevant = []
     for cue in cues:
         at = offset + cue.start
