@@ -160,7 +160,9 @@ def _free_agents(clauses: list[Clause]) -> set[str]:
     """Players the article says are out of contract or leaving on a free, anywhere it speaks of
     them: that holds for every move it reports. (A fee is not carried over the same way: a
     figure in one sentence often belongs to another of his deals.)"""
-    return {p.entity for clause in clauses if says_free_transfer(clause.text) for p in clause.players}
+    return {
+        p.entity for clause in clauses if clause.players and says_free_transfer(clause.text) for p in clause.players
+    }
 
 
 def _claim(

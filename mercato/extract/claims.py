@@ -221,9 +221,13 @@ def seller_evidence(text: str, clause: Clause) -> list[SellerEvidence]:
 
 def _object_player(ref: ClubRef, clause: Clause) -> PlayerRef | None:
     """The player a club's role in a clause bears on: the first after it, else the last before."""
-    after = [p for p in clause.players if p.start >= ref.end]
-    before = [p for p in clause.players if p.end <= ref.start]
-    return after[0] if after else (before[-1] if before else None)
+    last_before = None
+    for player in clause.players:  # in text order
+        if player.start >= ref.end:
+            return player
+        if player.end <= ref.start:
+            last_before = player
+    return last_before
 
 
 def destinations_of(text: str, clause: Clause, current: dict[str, str], hints: list[SellerEvidence]) -> list[ClubRef]:
