@@ -487,15 +487,31 @@ def _partial_refs(
                 by_part.setdefault(part, []).append(full)
     person_parts = {fold(prepared[a:b]).split()[-1] for a, b in people}
     refs = []
-    for m in _SINGLE.finditer(prepared):
-        token = m.group(0)
-        if token.endswith("s"):
-            token = token.removesuffix("'s").removesuffix("’s")
-        owners = by_part.get(token)
-        if not owners or taken.overlaps(m.start(), m.end()) or token in person_parts:
-            continue
-        refs.append(PlayerRef(m.start(), m.start() + len(token), owners[0], True))
+    for part, owners in by_part.items():
+        if " " in part or part in person_parts:
+            continue  # a capitalised word of the text is one word
+        at = prepared.find(part)
+        while at >= 0:
+            m = _single_word_at(prepared, at)
+            word = m.group(0).removesuffix("'s").removesuffix("’s") if m else None
+            if m and word == part and not taken.overlaps(m.start(), m.end()):
+                refs.append(PlayerRef(at, at + len(part), owners[0], True))
+            at = prepared.find(part, at + 1)
+    refs.sort(key=lambda r: r.start)
     return refs
+
+
+def _single_word_at(text: str, at: int) -> re.Match[str] | None:
+    """The capitalised word (``_SINGLE``) that a left-to-right scan of ``text`` finds at ``at``."""
+    if at and text[at - 1] in "'’-":  # it may be the end of a longer word: "O'Brien", "Oxlade-Chamberlain"
+        run = at - 1
+        while run and (text[run - 1].isalnum() or text[run - 1] in "_'’-"):
+            run -= 1
+        for m in _SINGLE.finditer(text, run):
+            if m.end() > at:
+                return m if m.start() == at else None
+        return None
+    return _SINGLE.match(text, at)
 
 
 def _fits(role: str, player: Player | None, published: date | None) -> bool:

@@ -3,9 +3,9 @@ from datetime import date
 from pathlib import Path
 
 from mercato.bench import read_corpus
-from mercato.extract.mentions import find_mentions, is_title_case
+from mercato.extract.mentions import _SINGLE, _single_word_at, find_mentions, is_title_case
 from mercato.extract.sources import known_outlets
-from mercato.kb.link import linker_for
+from mercato.kb.link import linker_for, prepare_text
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
@@ -73,3 +73,14 @@ def test_title_case_counts_words_as_the_pattern_does():
     lines += ["Élan Über Ödegaard Écija", "A\x1cB\tC\x0bD\x0cE", "1 2 3 Four Five Six seven", "_A _B _C _D", "  "]
     assert len(lines) > 100
     assert [is_title_case(line) for line in lines] == [_title_case_by_pattern(line) for line in lines]
+
+
+def test_a_capitalised_word_is_read_at_a_position_as_a_scan_finds_it():
+    texts = [prepare_text(article.text) for article in read_corpus(SAMPLES)]
+    texts += ["O'Brien and Brien, Oxlade-Chamberlain and Chamberlain's move, D'Angelo's Angelo", "A-Team Team"]
+    for text in texts:
+        found = {m.start(): m.group(0) for m in _SINGLE.finditer(text)}
+        for at, char in enumerate(text):
+            if char.isupper():
+                word = _single_word_at(text, at)
+                assert (word.group(0) if word else None) == found.get(at), (text[max(0, at - 20) : at + 20], at)
