@@ -492,9 +492,9 @@ def _partial_refs(
             continue  # a capitalised word of the text is one word
         at = prepared.find(part)
         while at >= 0:
-            m = _single_word_at(prepared, at)
+            m = None if taken.overlaps(at, at + len(part)) else _single_word_at(prepared, at)
             word = m.group(0).removesuffix("'s").removesuffix("’s") if m else None
-            if m and word == part and not taken.overlaps(m.start(), m.end()):
+            if m and word == part and not taken.overlaps(at, m.end()):  # "Kane's" may reach a taken span
                 refs.append(PlayerRef(at, at + len(part), owners[0], True))
             at = prepared.find(part, at + 1)
     refs.sort(key=lambda r: r.start)
