@@ -308,32 +308,43 @@ def _club_pronouns(text: str, refs: list[ClubRef]) -> list[ClubRef]:
 
 
 _WORD_INITIAL = re.compile(r"\s([^\W\d_])")  # after a space, the first letter of a word that starts with one
-# ASCII spaces, capitals and small letters as b" ", b"U" and b"l": in ASCII text, words that
-# start with a letter are then counted by bytes.count, faster than by a pattern.
+# A line's UTF-8 bytes as classes: ASCII spaces, capitals and small letters as b" ", b"U" and
+# b"l", the first byte of a longer character as b"x", every other byte as itself or b".". Word
+# initials are then counted by bytes.count, faster than by a pattern.
 _ASCII_SPACES = "".join(c for c in map(chr, range(128)) if c.isspace())
-_ASCII_CLASSES = bytes.maketrans(
-    (_ASCII_SPACES + ascii_uppercase + ascii_lowercase).encode(),
-    (" " * len(_ASCII_SPACES) + "U" * 26 + "l" * 26).encode(),
+_CLASSES = bytes.maketrans(
+    (_ASCII_SPACES + ascii_uppercase + ascii_lowercase).encode() + bytes(range(0x80, 0x100)),
+    (" " * len(_ASCII_SPACES) + "U" * 26 + "l" * 26).encode() + b"." * 0x40 + b"x" * 0x40,
 )
+_WIDE_SPACE = re.compile("[\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")  # beyond ASCII
 
 
 def is_title_case(line: str) -> bool:
     """Whether a line is written in Title Case (a headline), where capitals do not mark names:
     at least four words start with a letter, and three in four of those with a capital."""
-    if line.isascii():
-        classes = b" " + line.encode().translate(_ASCII_CLASSES)
-        upper = classes.count(b" U")
-        total = upper + classes.count(b" l")
-    else:
+    if not line.isascii() and _WIDE_SPACE.search(line):
         initials = _WORD_INITIAL.findall(" " + line)
         upper, total = sum(map(str.isupper, initials)), len(initials)
+    else:
+        data = b" " + line.encode()
+        classes = data.translate(_CLASSES)
+        upper = classes.count(b" U")
+        total = upper + classes.count(b" l")
+        at = classes.find(b" x")
+        while at >= 0:  # a word that starts beyond ASCII: 'Ødegaard', or a quote mark
+            lead = data[at + 1]
+            char = data[at + 1 : at + (3 if lead < 0xE0 else 4 if lead < 0xF0 else 5)].decode()
+            if _WORD_INITIAL.match(" " + char):
+                total += 1
+                upper += char.isupper()
+            at = classes.find(b" x", at + 2)
     return total >= 4 and upper >= 0.75 * total
 
 
 def _title_case_lines(text: str) -> _Spans:
     spans, offset = _Spans(), 0
     for line in text.split("\n"):
-        if is_title_case(line):
+        if line and is_title_case(line):
             spans.add(offset, offset + len(line))
         offset += len(line) + 1
     return spans

@@ -56,6 +56,9 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     offset = 0
     for paragraph, line in enumerate(text.split("\n")):
+        if not line:
+            offset += 1
+            continue
         start = 0
         for match in _END.finditer(line):
             if _ends_with_abbreviation(line[start : match.start() + 1]):

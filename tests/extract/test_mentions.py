@@ -71,6 +71,12 @@ def test_title_case_headlines_are_told_from_prose():
 def test_title_case_counts_words_as_the_pattern_does():
     lines = [line for article in read_corpus(SAMPLES) for line in article.text.split("\n")]
     lines += ["Élan Über Ödegaard Écija", "A\x1cB\tC\x0bD\x0cE", "1 2 3 Four Five Six seven", "_A _B _C _D", "  "]
+    lines += [
+        "“Kane” ‘Joins’ — Bayern Deal",
+        "Ødegaard\xa0Signs\u2009New Deal",
+        "𝐀rsenal 𝐚nd ǅ ٣ Four",
+        "a ²b ß Ωmega Ωx",
+    ]
     assert len(lines) > 100
     assert [is_title_case(line) for line in lines] == [_title_case_by_pattern(line) for line in lines]
 
