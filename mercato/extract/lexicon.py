@@ -189,15 +189,20 @@ class Lexicon:
     def __init__(self, source: str) -> None:
         self.source = source
         self.pattern = pattern = grouped(lowered(source))
-        may_match = Prefilter(source).may_match
+        prefilter = Prefilter(source)
+        self.may_match, self.match = prefilter.may_match, pattern.match
+        find = prefilter.find
+        if find is None:  # no string that every match needs
+            self.search, self.finditer = pattern.search, pattern.finditer
+            return
 
         def search(lowered_text: str) -> re.Match[str] | None:
-            return pattern.search(lowered_text) if may_match(lowered_text) else None
+            return pattern.search(lowered_text) if find(lowered_text) else None
 
         def finditer(lowered_text: str) -> Iterator[re.Match[str]]:
-            return pattern.finditer(lowered_text) if may_match(lowered_text) else iter(())
+            return pattern.finditer(lowered_text) if find(lowered_text) else iter(())
 
-        self.may_match, self.search, self.finditer, self.match = may_match, search, finditer, pattern.match
+        self.search, self.finditer = search, finditer
 
 
 def lexicon(source: str) -> Lexicon:
@@ -298,14 +303,14 @@ class Prefilter:
                 for word in found or ():
                     words[word] = words.get(word, 0) | 1 << i
         self._bits = list(words.values())  # of each required string, by its index
-        if not words:
-            self._strings = None
-            self.may_match: Callable[[str], bool] = (lambda text: True) if self._always else (lambda text: False)
-            return
-        self._strings = AhoCorasick(list(words))
-        find = self._strings.find_matches_as_indexes
-        # whether any of the patterns may match a text
-        self.may_match = (lambda text: True) if self._always else (lambda text: bool(find(text)))
+        self._strings = AhoCorasick(list(words)) if words else None
+        # The required strings a text holds (not all of them), where some pattern needs one.
+        self.find: Callable[[str], list[tuple[int, int, int]]] | None = None
+        if not self._always:
+            self.find = self._strings.find_matches_as_indexes if self._strings else lambda text: []
+        find = self.find
+        # Whether any of the patterns may match a text.
+        self.may_match: Callable[[str], bool] = (lambda text: True) if find is None else (lambda text: bool(find(text)))
 
     def candidates(self, text: str) -> int:
         """The patterns that may match ``text``: bit ``i`` is set where pattern ``i`` may."""
