@@ -304,7 +304,7 @@ class Prefilter:
                     words[word] = words.get(word, 0) | 1 << i
         self._bits = list(words.values())  # of each required string, by its index
         self._strings = AhoCorasick(list(words)) if words else None
-        # The required strings a text holds (not all of them), where some pattern needs one.
+        # Finds required strings in a text (an empty list: none); None where some pattern needs none.
         self.find: Callable[[str], list[tuple[int, int, int]]] | None = None
         if not self._always:
             self.find = self._strings.find_matches_as_indexes if self._strings else lambda text: []
