@@ -16,6 +16,7 @@ from datetime import date
 from itertools import accumulate
 from string import ascii_lowercase, ascii_uppercase
 
+from ahocorasick_rs import AhoCorasick
 from rapidfuzz import fuzz
 
 from mercato.extract.lexicon import grouped, lexicon
@@ -289,7 +290,7 @@ def _resolve_clubs(
     return refs
 
 
-_CLUB_PRONOUN = grouped(r"\b(?:They|they|them)\b")
+_CLUB_PRONOUNS = AhoCorasick(["They", "they", "them"])
 _CLUB_SUBJECT_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:\w+\s+)?(?:are|have|has|is|were|had|will|would|could|made|signed|agreed)\b"
 )
@@ -300,11 +301,22 @@ def _club_pronouns(text: str, refs: list[ClubRef]) -> list[ClubRef]:
     subjects = [r for r in refs if _CLUB_SUBJECT_AFTER.match(text[r.end : r.end + 40])]
     ends = [r.end for r in subjects]  # in order: club names do not overlap
     pointers = []
-    for m in _CLUB_PRONOUN.finditer(text):
-        last = bisect_right(ends, m.start())
-        if last and m.start() - ends[last - 1] <= _SUBJECT_WINDOW:
-            pointers.append(ClubRef(m.start(), m.end(), subjects[last - 1].club))
+    for start, end in _whole_words(_CLUB_PRONOUNS, text):
+        last = bisect_right(ends, start)
+        if last and start - ends[last - 1] <= _SUBJECT_WINDOW:
+            pointers.append(ClubRef(start, end, subjects[last - 1].club))
     return pointers
+
+
+def _whole_words(words: AhoCorasick, text: str) -> list[tuple[int, int]]:
+    """Where the words (of word characters alone) stand in a text as whole words, in text order:
+    what ``\b(?:...)\b`` finds."""
+    return [
+        (start, end)
+        for _, start, end in words.find_matches_as_indexes(text, overlapping=True)
+        if not (start and (text[start - 1].isalnum() or text[start - 1] == "_"))
+        and not (end < len(text) and (text[end].isalnum() or text[end] == "_"))
+    ]
 
 
 _WORD_INITIAL = re.compile(r"\s([^\W\d_])")  # after a space, the first letter of a word that starts with one

@@ -2,8 +2,11 @@ import re
 from datetime import date
 from pathlib import Path
 
+import pytest
+from ahocorasick_rs import AhoCorasick
+
 from mercato.bench import read_corpus
-from mercato.extract.mentions import _SINGLE, _single_word_at, find_mentions, is_title_case
+from mercato.extract.mentions import _SINGLE, _single_word_at, _whole_words, find_mentions, is_title_case
 from mercato.extract.sources import known_outlets
 from mercato.kb.link import linker_for, prepare_text
 
@@ -90,3 +93,13 @@ def test_a_capitalised_word_is_read_at_a_position_as_a_scan_finds_it():
             if char.isupper():
                 word = _single_word_at(text, at)
                 assert (word.group(0) if word else None) == found.get(at), (text[max(0, at - 20) : at + 20], at)
+
+
+@pytest.mark.parametrize(
+    "words", [["They", "they", "them"], ["the", "them", "there", "he", "He", "his"], ["a", "ab", "b"]]
+)
+def test_whole_words_are_found_as_the_word_bounded_pattern_finds_them(words):
+    pattern = re.compile(rf"\b(?:{'|'.join(words)})\b")
+    texts = [article.text for article in read_corpus(SAMPLES)] + ["them theme They_ they' ab a b ab-a they"]
+    for text in texts:
+        assert _whole_words(AhoCorasick(words), text) == [m.span() for m in pattern.finditer(text)]
