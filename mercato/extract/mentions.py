@@ -466,6 +466,8 @@ def _confirmed_players(
             confirmed.add(entity)
     ordered = sorted(named)
     for start, end, name in ordered:
+        if entities[name] in confirmed:
+            continue
         before, after = prepared[max(0, start - 45) : start].lower(), prepared[end : end + 60].lower()
         if _PLAYER_BEFORE.search(before) or _PLAYER_AFTER.match(after):
             confirmed.add(entities[name])
