@@ -212,6 +212,17 @@ _DESCRIPTOR = grouped(
     r"\b[Tt]he (?P<adj>" + "|".join(sorted(_COUNTRY_WORDS, key=len, reverse=True)) + r")\s+"
     r"(?:giants|club|side|outfit|champions|heavyweights|powerhouse|team|leaders|holders)\b"
 )
+_DESCRIPTOR_STARTS = AhoCorasick([f"{the} {word}" for the in ("The", "the") for word in _COUNTRY_WORDS])
+
+
+def _descriptors(text: str) -> list[re.Match[str]]:
+    """What ``_DESCRIPTOR.finditer`` finds, read only where the string finder sees one start."""
+    found: list[re.Match[str]] = []
+    for start in sorted({start for _, start, _ in _DESCRIPTOR_STARTS.find_matches_as_indexes(text, overlapping=True)}):
+        m = _DESCRIPTOR.match(text, start) if not found or start >= found[-1].end() else None
+        if m:
+            found.append(m)
+    return found
 
 
 # Not frozen: built by the hundred for each article, and a frozen dataclass takes three times
@@ -277,7 +288,7 @@ def _resolve_clubs(
         club_id = m.ids[0] if len(m.ids) == 1 else next((i for i in m.ids if named[i]), m.ids[0])
         refs.append(ClubRef(m.start, m.end, linker.kb.clubs[club_id]))
     named_spans = _Spans((r.start, r.end) for r in refs)
-    for found in _DESCRIPTOR.finditer(text):
+    for found in _descriptors(text):
         countries = _COUNTRY_WORDS[found.group("adj")]
         before = [r for r in refs if r.end <= found.start() and r.club.country in countries]
         after = [r for r in refs if r.start >= found.end() and r.club.country in countries]

@@ -6,7 +6,15 @@ import pytest
 from ahocorasick_rs import AhoCorasick
 
 from mercato.bench import read_corpus
-from mercato.extract.mentions import _SINGLE, _single_word_at, _whole_words, find_mentions, is_title_case
+from mercato.extract.mentions import (
+    _DESCRIPTOR,
+    _SINGLE,
+    _descriptors,
+    _single_word_at,
+    _whole_words,
+    find_mentions,
+    is_title_case,
+)
 from mercato.extract.sources import known_outlets
 from mercato.kb.link import linker_for, prepare_text
 
@@ -103,3 +111,11 @@ def test_whole_words_are_found_as_the_word_bounded_pattern_finds_them(words):
     texts = [article.text for article in read_corpus(SAMPLES)] + ["them theme They_ they' ab a b ab-a they"]
     for text in texts:
         assert _whole_words(AhoCorasick(words), text) == [m.span() for m in pattern.finditer(text)]
+
+
+def test_country_descriptors_are_found_as_the_pattern_finds_them():
+    texts = [prepare_text(article.text) for article in read_corpus(SAMPLES)]
+    texts += ["The Spanish giants beat the German club; Xthe Dutch side, the Saudi Pro League side, the  Italian\nteam"]
+    for text in texts:
+        assert [m.span() for m in _descriptors(text)] == [m.span() for m in _DESCRIPTOR.finditer(text)]
+    assert [m.group(0) for m in _descriptors(texts[-1])][-1] == "the Saudi Pro League side"
