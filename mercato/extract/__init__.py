@@ -88,7 +88,7 @@ def extract(article: Article, kb: KnowledgeBase) -> ExtractionResult:
             players = []
         touched = []
         cues = cues_of(clause) if destinations else []
-        lists = listed_together(text, destinations)
+        lists = listed_together(text, destinations) if destinations else {}
         for ref in destinations:
             stage = stage_for(clause, cues, ref, destinations, lists[id(ref)])
             if stage is None:

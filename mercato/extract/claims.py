@@ -419,10 +419,8 @@ class RenewalHint:
 
 def renewal_of(clause: Clause) -> RenewalHint | None:
     """The renewal a clause reports, if it reports one."""
-    if _SEEMED.search(clause.sentence.text):
-        return None
     found = renewal_stage(clause.text)
-    if found is None:
+    if found is None or _SEEMED.search(clause.sentence.text):
         return None
     stage, at = found
     at += clause.start
