@@ -92,6 +92,10 @@ _CUES: tuple[tuple[Stage, str], ...] = (
 # Every lexicon of this module runs on lower-cased text (see mercato.extract.lexicon).
 _COMPILED = tuple((stage, lexicon(rf"\b(?:{pattern})")) for stage, pattern in _CUES)
 _CUE_WORDS = Prefilter(*(rf"\b(?:{pattern})" for _, pattern in _CUES))  # which stages a clause may cue
+# The stages and lexicons that a set of candidate bits (as ``Prefilter.candidates`` gives it) stands for.
+_CANDIDATES = tuple(
+    tuple(cue for i, cue in enumerate(_COMPILED) if bits >> i & 1) for bits in range(1 << len(_COMPILED))
+)
 
 _HEDGE = lexicon(
     r"\b(?:could|may|might|would|should|if|will|wants? to|hope|hopes|hoping|plans?|planning|"
@@ -134,9 +138,7 @@ def stage_cues(clause: str, only_denials: bool = False) -> list[StageCue]:
     cues = []
     lowered = clause.lower()
     stages = int(_COMPILED[0][1].may_match(lowered)) if only_denials else _CUE_WORDS.candidates(lowered)
-    for i, (stage, pattern) in enumerate(_COMPILED[:1] if only_denials else _COMPILED):
-        if not stages >> i & 1:
-            continue
+    for stage, pattern in _CANDIDATES[stages]:
         for m in pattern.pattern.finditer(lowered):  # the prefilter above has let it through
             before = lowered[max(0, m.start() - _NEGATION_SCOPE) : m.start()]
             if stage is not Stage.OFF and _NEGATION.search(before):
