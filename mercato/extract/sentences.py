@@ -77,8 +77,8 @@ def split_sentences(text: str) -> list[Sentence]:
 
 def split_clauses(sentence: str) -> list[tuple[int, int]]:
     """Character ranges of a sentence's clauses, split at conjunctions that start a new claim."""
-    cuts = [0]
-    for match in _CLAUSE_BREAKS.finditer(sentence):
-        cuts.append(match.end())
-    cuts.append(len(sentence))
+    breaks = [match.end() for match in _CLAUSE_BREAKS.finditer(sentence)]
+    if not breaks:  # most sentences are one clause
+        return [(0, len(sentence))] if sentence else []
+    cuts = [0, *breaks, len(sentence)]
     return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
