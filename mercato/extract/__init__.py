@@ -60,7 +60,7 @@ def extract(article: Article, kb: KnowledgeBase) -> ExtractionResult:
     last_named: tuple[int, list[str]] = (-10, [])
     previous: list[PairEvidence] = []
     for clause in clauses:
-        groups = movers(text, clause)
+        groups = movers(text, clause) if clause.players else []
         players = list(dict.fromkeys(p.entity for g in groups for p in g))
         sentence_no = index[clause.sentence.start]
         carried = False
@@ -73,7 +73,7 @@ def extract(article: Article, kb: KnowledgeBase) -> ExtractionResult:
             and _is_prose(clause.sentence)
         ):
             players, carried = last_named[1], True
-        destinations = destinations_of(text, clause, current, hints[id(clause)])
+        destinations = destinations_of(text, clause, current, hints[id(clause)]) if clause.clubs else []
         renewal = renewals_said[id(clause)] if clause.players else renewal_of(clause) if players else None
         if renewal is not None and players:
             renewed = renewal.player if renewal.player in players else players[0]
