@@ -282,13 +282,14 @@ def _resolve_clubs(
         for m in names
         if not blocked.overlaps(m.start, m.end) and m.surface not in outlets and m.surface.lower() not in outlets
     ]
-    named = Counter(m.ids[0] for m in matches if len(m.ids) == 1)
+    named = {m.ids[0] for m in matches if len(m.ids) == 1}
     refs = []
     for m in matches:
-        club_id = m.ids[0] if len(m.ids) == 1 else next((i for i in m.ids if named[i]), m.ids[0])
+        club_id = m.ids[0] if len(m.ids) == 1 else next((i for i in m.ids if i in named), m.ids[0])
         refs.append(ClubRef(m.start, m.end, linker.kb.clubs[club_id]))
-    named_spans = _Spans((r.start, r.end) for r in refs)
-    for found in _descriptors(text):
+    descriptors = _descriptors(text)
+    named_spans = _Spans((r.start, r.end) for r in refs) if descriptors else _Spans()
+    for found in descriptors:
         countries = _COUNTRY_WORDS[found.group("adj")]
         before = [r for r in refs if r.end <= found.start() and r.club.country in countries]
         after = [r for r in refs if r.start >= found.end() and r.club.country in countries]
@@ -309,10 +310,11 @@ _CLUB_SUBJECT_AFTER = re.compile(
 
 def _club_pronouns(text: str, refs: list[ClubRef]) -> list[ClubRef]:
     """'They have already signed X': 'they' as the club last named as a sentence's subject."""
-    subjects = [r for r in refs if _CLUB_SUBJECT_AFTER.match(text[r.end : r.end + 40])]
+    pronouns = _whole_words(_CLUB_PRONOUNS, text)
+    subjects = [r for r in refs if _CLUB_SUBJECT_AFTER.match(text[r.end : r.end + 40])] if pronouns else []
     ends = [r.end for r in subjects]  # in order: club names do not overlap
     pointers = []
-    for start, end in _whole_words(_CLUB_PRONOUNS, text):
+    for start, end in pronouns:
         last = bisect_right(ends, start)
         if last and start - ends[last - 1] <= _SUBJECT_WINDOW:
             pointers.append(ClubRef(start, end, subjects[last - 1].club))
@@ -321,7 +323,7 @@ def _club_pronouns(text: str, refs: list[ClubRef]) -> list[ClubRef]:
 
 def _whole_words(words: AhoCorasick, text: str) -> list[tuple[int, int]]:
     """Where the words (of word characters alone) stand in a text as whole words, in text order:
-    what ``\b(?:...)\b`` finds."""
+    what ``\\b(?:...)\\b`` finds."""
     return [
         (start, end)
         for _, start, end in words.find_matches_as_indexes(text, overlapping=True)
