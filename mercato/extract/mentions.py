@@ -49,7 +49,6 @@ _ROLE_WORD = (
     r"prolific|versatile|exciting|star|new|current|long-time|first-choice|senior|attacking|defensive|central)"
 )
 _ROLE = grouped(rf"\b[Tt]he\s+(?:{_ROLE_WORD}\s+){{0,5}}(?:{_ROLE_NOUNS})\b(?!\s+(?:of|in|for|at)\b)")
-_POSSESSIVE_END = re.compile(r"['’]s$")
 _PRONOUN = grouped(r"\b(?:[Hh]e|him|[Hh]is)\b")
 # Words that start capitalised sequences which are not people.
 _NOT_NAMES = frozenset(
@@ -412,7 +411,8 @@ def find_mentions(text: str, linker: Linker, outlets: Container[str], published:
     for m in _PERSON.finditer(prepared):
         if headlines.overlaps(m.start(), m.end()):
             continue  # in a Title Case headline every word looks like a name
-        candidate = _POSSESSIVE_END.sub("", m.group(0))
+        candidate = m.group(0)
+        candidate = candidate[:-2] if candidate.endswith(("'s", "’s")) else candidate
         words = candidate.split()
         dropped = 0
         while dropped < len(words) and _not_a_name(words[dropped]):
