@@ -148,7 +148,9 @@ def stage_cues(clause: str, only_denials: bool = False) -> list[StageCue]:
             if stage is Stage.APPROACH and _SELLER_STANCE.search(before):
                 continue
             hedge = _DOUBT if stage is Stage.MEDICAL else _HEDGE  # 'will undergo a medical' is booked
-            hedged = stage not in (Stage.OFF, Stage.INTEREST) and bool(hedge.search(lowered[: m.start()][-60:]))
+            hedged = stage not in (Stage.OFF, Stage.INTEREST) and bool(
+                hedge.search(lowered[max(0, m.start() - 60) : m.start()])
+            )
             cues.append(StageCue(stage, m.start(), m.end(), hedged))
     return cues
 
