@@ -58,7 +58,7 @@ def _extractor_lexicons() -> list[Lexicon]:
                 found[id(value)] = value
             elif isinstance(value, tuple):  # the stage and deal-type tables
                 for item in value:
-                    if isinstance(item, tuple) and isinstance(item[-1], Lexicon):
+                    if isinstance(item, tuple) and item and isinstance(item[-1], Lexicon):
                         found[id(item[-1])] = item[-1]
     return list(found.values())
 
