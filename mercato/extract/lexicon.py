@@ -193,7 +193,11 @@ class Lexicon:
         self.may_match, self.match = prefilter.may_match, pattern.match
         find = prefilter.find
         if find is None:  # no string that every match needs
-            self.search, self.finditer = pattern.search, pattern.finditer
+            starts = _starts(_units(lowered(source)))
+            if starts is None:
+                self.search, self.finditer = pattern.search, pattern.finditer
+            else:
+                self.search, self.finditer = _read_at_starts(pattern, starts)
             return
 
         def search(lowered_text: str) -> re.Match[str] | None:
@@ -203,6 +207,53 @@ class Lexicon:
             return pattern.finditer(lowered_text) if find(lowered_text) else iter(())
 
         self.search, self.finditer = search, finditer
+
+
+def _starts(units: Units) -> frozenset[str] | None:
+    """The strings one of which every match of a pattern starts with ('former', 'ex-' for
+    '\\bformer\\s+|\\bex-'); None where some match may start otherwise."""
+    found: set[str] = set()
+    for alternative in _alternatives(units):
+        while alternative and (alternative[0] in (r"\b", "^") or alternative[0].startswith(("(?=", "(?!", "(?<"))):
+            alternative = alternative[1:]  # takes no characters: the match starts with what follows
+        if not alternative:
+            return None
+        first, quantifier = next(_quantified(alternative))
+        if quantifier[:1] in ("?", "*") or quantifier.startswith(("{0", "{,")):
+            return None
+        if first.startswith("(") and not first.startswith(("(?=", "(?!", "(?<")):
+            inner = _starts(_units(first[_GROUP_OPENING.match(first).end() : -1]))  # type: ignore[union-attr]
+        else:
+            spelt, _ = _leading(alternative)
+            inner = None if "" in spelt else spelt
+        if inner is None:
+            return None
+        found |= inner
+    return frozenset(found)
+
+
+def _read_at_starts(
+    pattern: re.Pattern[str], starts: frozenset[str]
+) -> tuple[Callable[[str], re.Match[str] | None], Callable[[str], Iterator[re.Match[str]]]]:
+    """``pattern.search`` and ``pattern.finditer``, trying the pattern only where one of the
+    strings its matches start with stands, found in one pass."""
+    find = AhoCorasick(sorted(starts)).find_matches_as_indexes
+
+    def search(text: str) -> re.Match[str] | None:
+        hits = find(text, overlapping=True)
+        for at in sorted({start for _, start, _ in hits}) if hits else ():
+            if found := pattern.match(text, at):
+                return found
+        return None
+
+    def finditer(text: str) -> Iterator[re.Match[str]]:
+        end = 0
+        for at in sorted({start for _, start, _ in find(text, overlapping=True)}):
+            if at >= end and (found := pattern.match(text, at)):
+                end = found.end()
+                yield found
+
+    return search, finditer
 
 
 def lexicon(source: str) -> Lexicon:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from mercato.bench import read_corpus
-from mercato.extract.lexicon import Lexicon, Prefilter, grouped, lexicon, lowered
+from mercato.extract.lexicon import Lexicon, Prefilter, _starts, _units, grouped, lexicon, lowered
 from mercato.extract.sentences import split_sentences
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
@@ -33,6 +33,12 @@ def _spans(pattern: re.Pattern[str] | Lexicon, text: str) -> list[tuple[int, int
         (r"[£€$]\s?\d+m|\bfee\b", "A FEE of £45m and €50M"),
         (r"(?P<season>out for the season)|out", "OUT for the Season"),
         (r"interest\w*|\binto\b|in", "Interested INTO in int"),
+        # no string every match needs ('v'), so the pattern is tried only where a match may start
+        (
+            r"\bv\.?\s+|\bvs\.?\s+|\bex-|\bformer\s+(?:\w+\s+)?",
+            "Chelsea V. Spurs vs  Leeds; rev v ex-Everton, FORMER club",
+        ),
+        (r"(?:\bagainst|\bv)\s+$", "they played against "),
     ],
 )
 def test_lexicon_matches_as_the_case_blind_pattern(source: str, text: str) -> None:
@@ -104,3 +110,15 @@ def test_prefilter_reads_on_into_how_each_branch_starts() -> None:
     assert words.candidates("he played football for years") == 0
     assert words.candidates("out for weeks (knee)") == 1
     assert words.candidates("out (broken leg)") == 1
+
+
+def test_the_strings_a_match_starts_with_are_read_from_each_alternative() -> None:
+    assert _starts(_units(r"\bformer\s+|(?:joined|signed) from|(?<!not )v\.?\s")) == {
+        "former",
+        "joined",
+        "signed",
+        "v",
+        "v.",
+    }
+    assert _starts(_units(r"\bformer|\w+ed")) is None  # a match may start with any word
+    assert _starts(_units(r"(?:ex)?player")) is None
