@@ -20,11 +20,11 @@ _NEW_SUBJECT_VERBS = (
 _CONJUNCTIONS = r"(?:while|whereas|but|although|though|as|and|with|after|despite|meanwhile|however|before|having)\b"
 # Clause breaks: ', while' or ', United want' (a conjunction, or a new subject and its verb,
 # after a comma), '; ', ' - ' (any dash between spaces) and ' having'. Each starts with one
-# character, so that re looks only at commas, semicolons and spaces:
-_CLAUSE_BREAKS = re.compile(
-    rf",\s+(?={_CONJUNCTIONS}|(?:[A-Z][\w'’-]+\s){{1,3}}(?:{_NEW_SUBJECT_VERBS})\b)"
-    r"|;\s+|\s\s*(?:[-–—]\s+|(?=having\b))"
-)
+# character, so that re looks only at commas, semicolons and spaces; and where a sentence has
+# no dash and no 'having', only at commas and semicolons.
+_AT_PUNCTUATION = rf",\s+(?={_CONJUNCTIONS}|(?:[A-Z][\w'’-]+\s){{1,3}}(?:{_NEW_SUBJECT_VERBS})\b)|;\s+"
+_CLAUSE_BREAKS = re.compile(rf"{_AT_PUNCTUATION}|\s\s*(?:[-–—]\s+|(?=having\b))")
+_PUNCTUATION_BREAKS = re.compile(_AT_PUNCTUATION)
 
 
 # Not frozen: built by the hundred for each article, and a frozen dataclass takes three times
@@ -77,7 +77,8 @@ def split_sentences(text: str) -> list[Sentence]:
 
 def split_clauses(sentence: str) -> list[tuple[int, int]]:
     """Character ranges of a sentence's clauses, split at conjunctions that start a new claim."""
-    breaks = [match.end() for match in _CLAUSE_BREAKS.finditer(sentence)]
+    at_spaces = "-" in sentence or "–" in sentence or "—" in sentence or "having" in sentence
+    breaks = [match.end() for match in (_CLAUSE_BREAKS if at_spaces else _PUNCTUATION_BREAKS).finditer(sentence)]
     if not breaks:  # most sentences are one clause
         return [(0, len(sentence))] if sentence else []
     cuts = [0, *breaks, len(sentence)]

@@ -1,4 +1,7 @@
-from mercato.extract.sentences import split_clauses, split_sentences
+from pathlib import Path
+
+from mercato.bench import read_corpus
+from mercato.extract.sentences import _CLAUSE_BREAKS, split_clauses, split_sentences
 
 
 def test_sentences_keep_their_spans_in_the_text():
@@ -46,3 +49,14 @@ def test_every_kind_of_clause_break() -> None:
     }
     for sentence, expected in cases.items():
         assert [sentence[a:b] for a, b in split_clauses(sentence)] == expected, sentence
+
+
+def test_clauses_split_as_every_break_pattern_splits_them() -> None:
+    """Sentences without a dash or 'having' are split at commas and semicolons alone: the same."""
+    texts = [article.text for article in read_corpus(Path(__file__).resolve().parents[2] / "samples")]
+    sentences = [s.text for text in texts for s in split_sentences(text)]
+    sentences += ["Arsenal want Rice, Chelsea want Kane; United are keen", "City, having lost - and while"]
+    assert len(sentences) > 100
+    for sentence in sentences:
+        cuts = [0, *(m.end() for m in _CLAUSE_BREAKS.finditer(sentence)), len(sentence)]
+        assert split_clauses(sentence) == [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
