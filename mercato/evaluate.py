@@ -19,7 +19,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from mercato.contract import rumour_json
-from mercato.extract import extract
+from mercato.extract import Decider, extract
 from mercato.kb import KnowledgeBase, name_key
 from mercato.model import Article, ExtractionResult
 
@@ -132,12 +132,18 @@ def _same_fee(gold: object, fee: object) -> bool:
     return bool(gold["currency"] == fee["currency"] and abs(float(fee["amount"]) - amount) <= 0.01 * amount)
 
 
-def evaluate(gold: Iterable[GoldArticle], kb: KnowledgeBase) -> EvalReport:
-    """Extract every gold article and compare the claims with the annotations."""
-    report = EvalReport()
+def evaluate(
+    gold: Iterable[GoldArticle], kb: KnowledgeBase, model: Decider | None = None, report: EvalReport | None = None
+) -> EvalReport:
+    """Extract every gold article and compare the claims with the annotations.
+
+    ``model``: the decisions to use (the shipped model by default, ``RULES_ONLY`` for the rules
+    alone); ``report``: a report to add the figures to (the folds of a cross-validation).
+    """
+    report = EvalReport() if report is None else report
     for item in gold:
         report.articles += 1
-        result = extract(item.article, kb)
+        result = extract(item.article, kb, model)
         _score_article(report, item, result, kb)
     return report
 

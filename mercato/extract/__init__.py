@@ -1,228 +1,115 @@
-"""Extraction: (article, knowledge base) -> transfer, renewal and injury claims. Pure and deterministic."""
+"""Extraction: (article, knowledge base, model) -> transfer, renewal and injury claims. Pure and deterministic.
+
+The stages, each a module with typed records in and out, data flowing one way:
+
+    reading     sentences, mentions linked to the knowledge base, clauses; the rules' proposals
+    candidates  every (player, club) pair and every renewal that could be a claim
+    features    what the article says around each candidate, as named features
+    decide      a trained model (or the rules alone) says which are claims, at what stage
+    claims      (here) the claims, with terms, source and evidence
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import replace
 
-from mercato.extract.claims import (
-    Clause,
-    PairEvidence,
-    RenewalHint,
-    SellerEvidence,
-    clauses_of,
-    cues_of,
-    destinations_of,
-    evidence_of,
-    is_background,
-    is_hedged_pair,
-    listed_together,
-    movers,
-    movers_for,
-    pair_stage,
-    pair_terms,
-    renewal_of,
-    seller_evidence,
-    stage_for,
-)
-from mercato.extract.cues import says_free_transfer
+from mercato.extract.candidates import Candidate, find_candidates
+from mercato.extract.claims import PairEvidence, evidence_of, is_hedged_pair, pair_terms
+from mercato.extract.decide import RULES_ONLY, Decider, Decisions, PairDecision, shipped_model
+from mercato.extract.features import describe
 from mercato.extract.injuries import find_injuries
-from mercato.extract.mentions import find_mentions
-from mercato.extract.sentences import Sentence, split_sentences
-from mercato.extract.sources import Attribution, find_attributions, gossip_heading, known_outlets
+from mercato.extract.reading import Reading, read_article
 from mercato.kb import KnowledgeBase
-from mercato.kb.link import linker_for
-from mercato.model import Article, DealType, Evidence, ExtractionResult, RenewalClaim, Stage, TransferClaim
+from mercato.model import Article, Evidence, ExtractionResult, RenewalClaim, Stage, TransferClaim
 
-__all__ = ["extract"]
-
-# A clause that names no player may speak of the one named earlier in its sentence ("..., and
-# are also considering a move"); a renewal clause, of the one named in the sentence before
-# ("The club are hoping to announce a new deal").
-_CARRY_SENTENCES = 0
-_CARRY_SENTENCES_RENEWAL = 1
+__all__ = ["RULES_ONLY", "Decider", "decide_article", "extract"]
 
 
-def extract(article: Article, kb: KnowledgeBase) -> ExtractionResult:
-    """Every transfer, renewal and injury claim an article makes."""
-    text = article.text
-    sentences = split_sentences(text)
-    mentions = find_mentions(text, linker_for(kb), known_outlets(), article.published)
-    every_clause = clauses_of(sentences, mentions)
-    renewals_said = {id(c): renewal_of(c) for c in every_clause if c.players}  # others: when players are carried
-    hints = {id(c): seller_evidence(text, c) for c in every_clause}
-    current = _current_clubs(every_clause, hints, renewals_said)  # history also tells where a player is now
-    year = article.published.year if article.published else None
-    clauses = [c for c in every_clause if not is_background(c, year)]
-    pairs: dict[tuple[str, str], PairEvidence] = {}
-    renewals: dict[str, tuple[str, list[Stage], Clause]] = {}
-    index = {s.start: i for i, s in enumerate(sentences)}
-    last_named: tuple[int, list[str]] = (-10, [])
-    previous: list[PairEvidence] = []
-    for clause in clauses:
-        groups = movers(text, clause) if clause.players else []
-        players = list(dict.fromkeys(p.entity for g in groups for p in g))
-        sentence_no = index[clause.sentence.start]
-        carried = False
-        if clause.players:
-            last_named = (sentence_no, players)
-        elif (
-            not players
-            and not _names_people(clause, mentions.people)
-            and sentence_no - last_named[0] <= _CARRY_SENTENCES_RENEWAL
-            and _is_prose(clause.sentence)
-        ):
-            players, carried = last_named[1], True
-        destinations = destinations_of(text, clause, current, hints[id(clause)]) if clause.clubs else []
-        renewal = renewals_said[id(clause)] if clause.players else renewal_of(clause) if players else None
-        if renewal is not None and players:
-            renewed = renewal.player if renewal.player in players else players[0]
-            club = next((c.club.name for c in clause.clubs), None) or current.get(renewed)
-            if club:
-                _, stages, _ = renewals.setdefault(renewed, (club, [], clause))
-                stages.append(renewal.stage)
-                players = [p for p in players if p != renewed]
-                groups = [[r for r in g if r.entity != renewed] for g in groups]
-                groups = [g for g in groups if g]
-        if carried and sentence_no - last_named[0] > _CARRY_SENTENCES:
-            players = []
-        touched = []
-        cues = cues_of(clause) if destinations else []
-        lists = listed_together(text, destinations) if destinations else {}
-        for ref in destinations:
-            stage = stage_for(clause, cues, ref, destinations, lists[id(ref)])
-            if stage is None:
-                continue
-            for player in players if carried else movers_for(groups, ref, destinations, lists[id(ref)]):
-                if ref.club.name == current.get(player):
-                    continue
-                pair = pairs.setdefault((player, ref.club.name), PairEvidence(player, ref.club.name))
-                pair.add(clause, stage, ref.start)
-                touched.append(pair)
-        if not touched and not clause.clubs and not clause.players and _declares_dead(clause):
-            for pair in previous:
-                pair.add(clause, Stage.OFF, clause.start)
-        if touched or clause.clubs or clause.players:
-            previous = touched
-    free = _free_agents(clauses)
-    sources = _Attributions(sentences)
-    claims = _close_other_moves(
-        [_claim(article, pair, current, sources, pair.player in free) for pair in pairs.values()],
-        {p for p, (_, stages, _) in renewals.items() if pair_stage(stages) in (Stage.AGREED, Stage.COMPLETED)},
-    )
+def extract(article: Article, kb: KnowledgeBase, model: Decider | None = None) -> ExtractionResult:
+    """Every transfer, renewal and injury claim an article makes (``model``: the shipped one by default)."""
+    reading, decisions = decide_article(article, kb, model)
+    return claims_of(reading, decisions)
+
+
+def decide_article(article: Article, kb: KnowledgeBase, model: Decider | None = None) -> tuple[Reading, Decisions]:
+    """The stages up to the decisions: what the rules read, and what the model made of it."""
+    reading = read_article(article, kb)
+    decisions = (model or shipped_model()).decide(describe(reading, find_candidates(reading)))
+    return reading, decisions
+
+
+def claims_of(reading: Reading, decisions: Decisions) -> ExtractionResult:
+    """The claims the decisions make, with their terms, sources and evidence."""
+    article = reading.article
+    claims = [_claim(reading, decision) for decision in decisions.pairs]
+    renewals = [
+        RenewalClaim(
+            d.features.candidate.player,
+            d.features.candidate.club,
+            _renewal_stage(d.features.candidate.stages),
+            _evidence(reading, d.features.candidate.clauses[0]),
+            article.id,
+        )
+        for d in decisions.renewals
+    ]
+    renewed = {r.player for r in renewals if r.stage in (Stage.AGREED, Stage.COMPLETED)}
+    sentences = list(reading.sentences)
     return ExtractionResult(
         article_id=article.id,
-        claims=tuple(claims),
-        renewals=tuple(
-            RenewalClaim(player, club, pair_stage(stages), _evidence(clause.sentence), article.id)
-            for player, (club, stages, clause) in renewals.items()
+        claims=tuple(_close_other_moves(claims, renewed)),
+        renewals=tuple(renewals),
+        injuries=tuple(
+            replace(i, article_id=article.id) for i in find_injuries(article.text, article.published, sentences)
         ),
-        injuries=tuple(replace(i, article_id=article.id) for i in find_injuries(text, article.published, sentences)),
     )
 
 
-def _is_prose(sentence: Sentence) -> bool:
-    """A sentence of running text, not a headline: it ends with a full stop or the like."""
-    return sentence.text.rstrip().endswith((".", "!", "?", '"', "’", "”", ")"))
+def _renewal_stage(stages: tuple[Stage, ...]) -> Stage:
+    """A renewal's stage over the article: a stop wins, else the most advanced."""
+    return Stage.OFF if Stage.OFF in stages else max(stages, key=lambda s: s.rank)
 
 
-def _names_people(clause: Clause, people: tuple[tuple[int, int], ...]) -> bool:
-    return any(clause.start <= a < clause.end for a, _ in people)
-
-
-def _declares_dead(clause: Clause) -> bool:
-    return any(c.stage is Stage.OFF for c in cues_of(clause))
-
-
-def _current_clubs(
-    clauses: list[Clause], hints: dict[int, list[SellerEvidence]], renewals: dict[int, RenewalHint | None]
-) -> dict[str, str]:
-    """Each player's current club, from the strongest hint the article gives (first on a tie).
-
-    ``renewals``: the renewal each clause that names a player reports.
-    """
-    best: dict[str, tuple[int, str]] = {}
-    for clause in clauses:
-        for hint in hints[id(clause)]:
-            if hint.strength > best.get(hint.player, (0, ""))[0]:
-                best[hint.player] = (hint.strength, hint.club.club.name)
-        renewal = renewals.get(id(clause))
-        if renewal is not None and renewal.player and clause.clubs and renewal.player not in best:
-            best[renewal.player] = (1, clause.clubs[0].club.name)  # renewing at his own club
-    return {player: club for player, (_, club) in best.items()}
-
-
-def _evidence(sentence: Sentence) -> Evidence:
+def _evidence(reading: Reading, clause: int) -> Evidence:
+    sentence = reading.clauses[clause].sentence
     return Evidence(sentence.text, (sentence.start, sentence.end))
 
 
-def _free_agents(clauses: list[Clause]) -> set[str]:
-    """Players the article says are out of contract or leaving on a free, anywhere it speaks of
-    them: that holds for every move it reports. (A fee is not carried over the same way: a
-    figure in one sentence often belongs to another of his deals.)"""
-    return {
-        p.entity for clause in clauses if clause.players and says_free_transfer(clause.text) for p in clause.players
-    }
+def _pair_evidence(reading: Reading, candidate: Candidate) -> PairEvidence:
+    """The rules' evidence for a pair they propose; for another, the clauses naming it."""
+    if candidate.proposed is not None:
+        return candidate.proposed
+    pair = PairEvidence(candidate.player, candidate.club)
+    for occurrence in candidate.occurrences:
+        pair.add(reading.clauses[occurrence.clause], occurrence.stage or Stage.INTEREST, occurrence.club_at[0])
+    return pair
 
 
-def _claim(
-    article: Article, pair: PairEvidence, current: dict[str, str], sources: _Attributions, is_free_agent: bool
-) -> TransferClaim:
-    deal_type, fee = pair_terms(pair)
-    if deal_type is DealType.UNKNOWN and is_free_agent:
-        deal_type = DealType.FREE
+def _claim(reading: Reading, decision: PairDecision) -> TransferClaim:
+    candidate = decision.features.candidate
+    pair = _pair_evidence(reading, candidate)
+    _, fee = pair_terms(pair)
+    from_club = reading.current.get(candidate.player)
     return TransferClaim(
-        player=pair.player,
-        to_club=pair.to_club,
-        stage=pair_stage(pair.stages),
-        deal_type=deal_type,
-        evidence=evidence_of(pair),
-        from_club=current.get(pair.player),
+        player=candidate.player,
+        to_club=candidate.club,
+        stage=decision.stage,
+        deal_type=decision.deal_type,
+        evidence=_stage_evidence(pair, decision.stage),
+        from_club=None if from_club == candidate.club else from_club,
         fee=fee,
-        reported_by=_reported_by(pair, sources),
+        reported_by=reading.sources.reported_by(pair),
         hedged=is_hedged_pair(pair),
-        article_id=article.id,
+        article_id=reading.article.id,
     )
 
 
-class _Attributions:
-    """The sources each sentence of one article names, read once a sentence (and kind)."""
-
-    def __init__(self, sentences: list[Sentence]) -> None:
-        self.sentences = sentences
-        self.index = {s.start: i for i, s in enumerate(sentences)}
-        self._found: dict[tuple[int, bool], tuple[Attribution, ...]] = {}
-        self._headings: list[str | None] | None = None
-
-    def of(self, i: int, unknown_ok: bool = True) -> tuple[Attribution, ...]:
-        key = (i, unknown_ok)
-        if key not in self._found:
-            self._found[key] = find_attributions(self.sentences[i].text, unknown_ok)
-        return self._found[key]
-
-    def heading(self, i: int) -> str | None:
-        """The gossip column heading last seen at or before sentence ``i``."""
-        if self._headings is None:
-            self._headings, latest = [], None
-            for sentence in self.sentences:
-                latest = gossip_heading(sentence.text) or latest
-                self._headings.append(latest)
-        return self._headings[i]
-
-
-def _reported_by(pair: PairEvidence, sources: _Attributions) -> str | None:
-    """The source the article gives for a pair: in its sentences, beside them, or its column heading."""
-    sentences = sources.sentences
-    own = sorted({sources.index[c.sentence.start] for c in pair.clauses})
-    for i in own:
-        if sources.of(i):
-            return sources.of(i)[0].source
-    for i in own:
-        for j in (i - 1, i + 1):
-            beside = 0 <= j < len(sentences) and abs(sentences[j].paragraph - sentences[i].paragraph) <= 1
-            if beside and sources.of(j, unknown_ok=False):
-                return sources.of(j, unknown_ok=False)[0].source
-    return sources.heading(own[0])
+def _stage_evidence(pair: PairEvidence, stage: Stage) -> Evidence:
+    """The first sentence that asserts the decided stage, else the rules' best sentence."""
+    for clause, said in zip(pair.clauses, pair.stages, strict=True):
+        if said is stage:
+            return Evidence(clause.sentence.text, (clause.sentence.start, clause.sentence.end))
+    return evidence_of(pair)
 
 
 def _close_other_moves(claims: list[TransferClaim], renewed: set[str]) -> list[TransferClaim]:

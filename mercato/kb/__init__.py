@@ -147,18 +147,42 @@ def _read_players() -> tuple[Player, ...]:
     )
 
 
+# The words a club's name often goes without: 'Bolton' for Bolton Wanderers, 'Hull' for Hull City.
+_DROPPABLE = frozenset("Wanderers Rovers Athletic Albion Town County Argyle City United".split())
+
+
+def _short_names(clubs: dict[int, Club]) -> dict[int, tuple[str, ...]]:
+    """The town alone for each club whose name is a town and a droppable word, where no other
+    club's name starts with that town or is spelled that way."""
+    taken = {name_key(surface) for club in clubs.values() for surface in (club.name, *club.aliases)}
+    towns: dict[str, list[int]] = defaultdict(list)
+    for club in clubs.values():
+        for surface in (club.name, *club.aliases):
+            words = surface.split()
+            if len(words) > 1:
+                towns[name_key(words[0])].append(club.id)
+    short: dict[int, tuple[str, ...]] = {}
+    for club in clubs.values():
+        town, _, rest = club.name.rpartition(" ")
+        if town and rest in _DROPPABLE and " " not in town and name_key(town) not in taken:
+            if set(towns[name_key(town)]) == {club.id}:
+                short[club.id] = (town,)
+    return short
+
+
 @cache
 def load_kb() -> KnowledgeBase:
     """Load the bundled knowledge base (once per process)."""
     clubs, prominence = _read_clubs()
     nicknames = _read_nicknames(clubs)
+    short = _short_names(clubs)
     clubs = {
         cid: Club(
             club.id,
             club.name,
             club.country,
             club.league,
-            club.aliases,
+            club.aliases + short.get(cid, ()),
             tuple(n for n, ids in nicknames.items() if cid in ids),
         )
         for cid, club in clubs.items()

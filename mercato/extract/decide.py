@@ -1,0 +1,199 @@
+"""Decisions: a trained model says which candidates are claims, at what stage, on what terms.
+
+The model is data (``mercato/data/extractor.json``, written by ``mercato train``): a linear
+model per question, a weight for each named feature. A candidate's score is the sum of the
+weights of its features, so every decision can be explained by the features that weighed
+most. ``RULES_ONLY`` decides as the hand-written rules alone would, for comparison.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Protocol
+
+from mercato.extract.claims import pair_stage, pair_terms
+from mercato.extract.features import CandidateFeatures, Features, RenewalFeatures
+from mercato.model import DealType, Stage
+
+__all__ = [
+    "RULES_ONLY",
+    "Decider",
+    "Decisions",
+    "ExtractorModel",
+    "Head",
+    "PairDecision",
+    "RenewalDecision",
+    "load_model",
+    "shipped_model",
+]
+
+_REASONS = 6  # features kept to explain a decision
+
+
+@dataclass(frozen=True, slots=True)
+class PairDecision:
+    """The verdict on one candidate pair: a claim or not, and if so its stage and terms."""
+
+    features: CandidateFeatures
+    score: float  # the model's probability that the club is the player's destination
+    stage: Stage
+    deal_type: DealType
+    reasons: tuple[tuple[str, float], ...]  # the features that weighed most, and their weights
+
+
+@dataclass(frozen=True, slots=True)
+class RenewalDecision:
+    """The verdict on one renewal candidate."""
+
+    features: RenewalFeatures
+    score: float
+    reasons: tuple[tuple[str, float], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Decisions:
+    """The candidates of one article that are claims."""
+
+    pairs: tuple[PairDecision, ...]
+    renewals: tuple[RenewalDecision, ...]
+
+
+class Decider(Protocol):
+    """Whatever decides which candidates are claims: the trained model, or the rules alone."""
+
+    def decide(self, features: Features) -> Decisions: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    """A linear model over named features: one class (a logistic score) or several (softmax)."""
+
+    classes: tuple[str, ...]
+    bias: tuple[float, ...]
+    weights: dict[str, tuple[float, ...]]
+    threshold: float = 0.5  # one class: the probability from which the answer is yes
+
+    def logits(self, names: frozenset[str]) -> list[float]:
+        """The score of each class for a set of features."""
+        totals = list(self.bias)
+        weights = self.weights
+        for name in names:
+            w = weights.get(name)
+            if w is not None:
+                for k, value in enumerate(w):
+                    totals[k] += value
+        return totals
+
+    def probability(self, names: frozenset[str]) -> float:
+        """One class: the probability of yes."""
+        return _sigmoid(self.logits(names)[0])
+
+    def best(self, names: frozenset[str]) -> str:
+        """Several classes: the most likely."""
+        logits = self.logits(names)
+        return self.classes[max(range(len(logits)), key=logits.__getitem__)]
+
+    def reasons(self, names: frozenset[str], k: int = 0) -> tuple[tuple[str, float], ...]:
+        """The features that weigh most for class ``k``, strongest first."""
+        weighed = [(name, self.weights[name][k]) for name in names if name in self.weights]
+        weighed.sort(key=lambda item: (-abs(item[1]), item[0]))
+        return tuple((name, round(weight, 3)) for name, weight in weighed[:_REASONS])
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "classes": list(self.classes),
+            "bias": [round(b, 6) for b in self.bias],
+            "threshold": self.threshold,
+            "weights": {name: [round(v, 6) for v in w] for name, w in sorted(self.weights.items())},
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> Head:
+        weights = data["weights"]
+        assert isinstance(weights, dict)
+        return cls(
+            classes=tuple(data["classes"]),  # type: ignore[arg-type]
+            bias=tuple(data["bias"]),  # type: ignore[arg-type]
+            weights={name: tuple(w) for name, w in weights.items()},
+            threshold=float(data.get("threshold", 0.5)),  # type: ignore[arg-type]
+        )
+
+
+def _sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-x)) if x > -60 else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractorModel:
+    """The trained decisions: destination, stage, deal type and renewal heads."""
+
+    destination: Head
+    stage: Head
+    deal_type: Head
+    renewal: Head
+    about: dict[str, object]  # what it was trained on, for the model card and --explain
+
+    def decide(self, features: Features) -> Decisions:
+        """Which candidates are claims, with stage and terms."""
+        pairs = []
+        for item in features.pairs:
+            score = self.destination.probability(item.names)
+            if score < self.destination.threshold:
+                continue
+            stage = Stage(self.stage.best(item.names))
+            deal_type = DealType(self.deal_type.best(item.names))
+            pairs.append(PairDecision(item, score, stage, deal_type, self.destination.reasons(item.names)))
+        renewals = []
+        for renewal in features.renewals:
+            score = self.renewal.probability(renewal.names)
+            if score >= self.renewal.threshold:
+                renewals.append(RenewalDecision(renewal, score, self.renewal.reasons(renewal.names)))
+        return Decisions(tuple(pairs), tuple(renewals))
+
+    def to_json(self) -> str:
+        """The model as the JSON text it ships in: the same model gives the same bytes."""
+        heads = {name: getattr(self, name).to_json() for name in ("destination", "stage", "deal_type", "renewal")}
+        return json.dumps({"about": self.about, "heads": heads}, indent=1, sort_keys=True) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str) -> ExtractorModel:
+        data = json.loads(text)
+        heads = {name: Head.from_json(head) for name, head in data["heads"].items()}
+        return cls(about=data["about"], **heads)
+
+
+@dataclass(frozen=True, slots=True)
+class RulesOnly:
+    """Decides as the hand-written rules alone: their pairs, stages, terms and renewals."""
+
+    def decide(self, features: Features) -> Decisions:
+        pairs = []
+        for item in features.pairs:
+            proposed = item.candidate.proposed
+            if proposed is None:
+                continue
+            deal_type, _ = pair_terms(proposed)
+            if deal_type is DealType.UNKNOWN and "free_agent" in item.names:
+                deal_type = DealType.FREE
+            pairs.append(PairDecision(item, 1.0, pair_stage(proposed.stages), deal_type, ()))
+        renewals = tuple(RenewalDecision(r, 1.0, ()) for r in features.renewals if r.candidate.proposed)
+        return Decisions(tuple(pairs), renewals)
+
+
+RULES_ONLY = RulesOnly()
+
+
+def load_model(path: Path) -> ExtractorModel:
+    """A model file written by ``mercato train``."""
+    return ExtractorModel.from_json(path.read_text(encoding="utf-8"))
+
+
+@cache
+def shipped_model() -> ExtractorModel:
+    """The model that ships inside the package, read once."""
+    return ExtractorModel.from_json(resources.files("mercato.data").joinpath("extractor.json").read_text("utf-8"))

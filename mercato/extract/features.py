@@ -1,0 +1,230 @@
+"""Features: what the article says around each candidate, as named binary features.
+
+A feature is a short string ("club_before=from", "cue=signed", "rules_stage=agreed"); the
+model gives each a weight. They describe the words beside each name and their order, the
+cue words of the clause and where they sit, whether the clause tells history, whether the
+line is a headline, how crowded the sentence and the article are, and what the rules make
+of the pair. Nothing here names an article, a player or a club.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from mercato.extract.candidates import Candidate, Candidates, Occurrence, RenewalCandidate
+from mercato.extract.claims import cues_of, is_hedged_pair, pair_stage, pair_terms
+from mercato.extract.cues import StageCue, is_hedged
+from mercato.extract.mentions import is_title_case
+from mercato.extract.reading import Reading
+
+__all__ = ["CandidateFeatures", "Features", "describe"]
+
+_WORD = re.compile(r"[a-z0-9£€$%]+(?:['’-][a-z]+)*|[,;:()\"“”‘’'-]")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_WINDOW = 40  # characters read on each side of a name
+
+
+@dataclass(frozen=True, slots=True)
+class CandidateFeatures:
+    """A candidate pair and the features the article gives it."""
+
+    candidate: Candidate
+    names: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class RenewalFeatures:
+    """A renewal candidate and the features the article gives it."""
+
+    candidate: RenewalCandidate
+    names: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """The features of every candidate of one article."""
+
+    pairs: tuple[CandidateFeatures, ...]
+    renewals: tuple[RenewalFeatures, ...]
+
+
+def describe(reading: Reading, candidates: Candidates) -> Features:
+    """The features of every candidate of an article."""
+    context = _Context(reading)
+    article = context.article_features(candidates)
+    pairs = tuple(CandidateFeatures(c, frozenset(_pair_features(c, context)) | article) for c in candidates.pairs)
+    renewals = tuple(
+        RenewalFeatures(r, frozenset(_renewal_features(r, context)) | article) for r in candidates.renewals
+    )
+    return Features(pairs, renewals)
+
+
+class _Context:
+    """One article's text and the readings several candidates share, each worked out once."""
+
+    def __init__(self, reading: Reading) -> None:
+        self.reading = reading
+        self.text = reading.article.text
+        self.lower = self.text.lower()
+        self.year = reading.article.published.year if reading.article.published else None
+        self._cues: dict[int, list[StageCue]] = {}
+        self._headline: dict[int, bool] = {}
+        self.sentence_no = {s.start: i for i, s in enumerate(reading.sentences)}
+
+    def cues(self, clause: int) -> list[StageCue]:
+        if clause not in self._cues:
+            self._cues[clause] = cues_of(self.reading.clauses[clause])
+        return self._cues[clause]
+
+    def is_headline(self, clause: int) -> bool:
+        sentence = self.reading.clauses[clause].sentence
+        if sentence.start not in self._headline:
+            first_line = sentence.paragraph == 0
+            self._headline[sentence.start] = first_line or is_title_case(sentence.text)
+        return self._headline[sentence.start]
+
+    def words_before(self, at: int, floor: int) -> list[str]:
+        return _WORD.findall(self.lower[max(floor, at - _WINDOW) : at])
+
+    def words_after(self, at: int, ceiling: int) -> list[str]:
+        return _WORD.findall(self.lower[at : min(ceiling, at + _WINDOW)])
+
+    def article_features(self, candidates: Candidates) -> frozenset[str]:
+        players = {c.player for c in candidates.pairs}
+        clubs = {c.club for c in candidates.pairs}
+        return frozenset(
+            {
+                f"article_players={_bucket(len(players), (1, 2, 4, 8))}",
+                f"article_clubs={_bucket(len(clubs), (1, 2, 4, 8))}",
+                f"article_sentences={_bucket(len(self.reading.sentences), (3, 8, 16))}",
+            }
+        )
+
+
+def _bucket(n: int, edges: Iterable[int]) -> str:
+    for edge in edges:
+        if n <= edge:
+            return f"<={edge}"
+    return "more"
+
+
+def _pair_features(candidate: Candidate, context: _Context) -> set[str]:
+    reading = context.reading
+    names = {"bias"}
+    proposed = candidate.proposed
+    if proposed is not None:
+        names.add(f"rules_stage={pair_stage(proposed.stages).value}")
+        deal_type, fee = pair_terms(proposed)
+        names.add(f"rules_deal={deal_type.value}")
+        if fee is not None:
+            names.add("rules_fee")
+        if is_hedged_pair(proposed):
+            names.add("rules_hedged")
+    else:
+        names.add("rules_none")
+    if reading.current.get(candidate.player) == candidate.club:
+        names.add("current_club")
+    elif candidate.player in reading.current:
+        names.add("current_elsewhere")
+    if candidate.player in reading.free_agents:
+        names.add("free_agent")
+    names.add(f"occurrences={_bucket(len(candidate.occurrences), (1, 2, 4))}")
+    sentences = {reading.clauses[o.clause].sentence.start for o in candidate.occurrences}
+    names.add(f"sentences={_bucket(len(sentences), (1, 2, 4))}")
+    first = min(context.sentence_no[s] for s in sentences)
+    names.add(f"first_sentence={_bucket(first, (0, 2, 5, 10))}")
+    stages = set()
+    for occurrence in candidate.occurrences:
+        names |= _occurrence_features(occurrence, candidate, context)
+        if occurrence.stage is not None:
+            stages.add(occurrence.stage)
+    if stages:
+        names.add(f"top_stage={max(stages, key=lambda s: s.rank).value}")
+    if len(stages) > 1:
+        names.add("several_stages")
+    return names
+
+
+def _occurrence_features(occurrence: Occurrence, candidate: Candidate, context: _Context) -> set[str]:
+    reading = context.reading
+    i = occurrence.clause
+    clause = reading.clauses[i]
+    sentence = clause.sentence
+    names = {f"stage={occurrence.stage.value if occurrence.stage else 'none'}"}
+    if i in reading.background:
+        names.add("background")
+    if context.is_headline(i):
+        names.add("headline")
+    club_start, club_end = occurrence.club_at
+    if any(ref.start == club_start for ref in clause.after_history):
+        names.add("after_history")
+    for hint in reading.hints[i]:
+        if hint.player == candidate.player and hint.club.start == club_start:
+            names.add(f"seller_hint={hint.strength}")
+    before = context.words_before(club_start, sentence.start)
+    after = context.words_after(club_end, sentence.end)
+    names.add(f"club_w-1={before[-1] if before else '^'}")
+    names.add(f"club_w-2={' '.join(before[-2:]) if len(before) > 1 else '^'}")
+    names.add(f"club_w+1={after[0] if after else '$'}")
+    if club_start - sentence.start < 3:
+        names.add("club_opens_sentence")
+    if occurrence.player_at is not None:
+        player_start, player_end = occurrence.player_at
+        names.add("same_clause" if clause.start <= player_start < clause.end else "other_clause")
+        names.add("named" if occurrence.explicit else "pointed")
+        if player_start < club_start:
+            names.add("player_first")
+            between = _WORD.findall(context.lower[player_end:club_start])
+        else:
+            names.add("club_first")
+            between = _WORD.findall(context.lower[club_end:player_start])
+        names.add(f"gap={_bucket(len(between), (0, 1, 3, 6, 10))}")
+        if len(between) <= 8:
+            names |= {f"between={w}" for w in between}
+        pb = context.words_before(player_start, sentence.start)
+        names.add(f"player_w-1={pb[-1] if pb else '^'}")
+    else:
+        names.add("carried")
+    others = sum(1 for ref in clause.clubs if ref.club.name != candidate.club)
+    names.add(f"other_clubs={_bucket(others, (0, 1, 2))}")
+    players = {p.entity for p in clause.players}
+    names.add(f"clause_players={_bucket(len(players), (0, 1, 2, 4))}")
+    for cue in context.cues(i):
+        word = clause.text[cue.start : cue.end].lower()
+        side = "before" if clause.start + cue.start < club_start else "after"
+        names.add(f"cue={word}")
+        names.add(f"cue_{side}={cue.stage.value}")
+        if cue.hedged:
+            names.add("cue_hedged")
+    if is_hedged(clause.text):
+        names.add("hedged")
+    years = [int(y) for y in _YEAR.findall(sentence.text)]
+    if years and context.year is not None:
+        oldest = context.year - min(years)
+        names.add("year_past" if oldest > 0 else "year_now" if oldest == 0 else "year_future")
+    return names
+
+
+def _renewal_features(candidate: RenewalCandidate, context: _Context) -> set[str]:
+    reading = context.reading
+    names = {"bias", "rules_renewal" if candidate.proposed else "rules_none"}
+    for stage in candidate.stages:
+        names.add(f"renewal_stage={stage.value}")
+    if reading.current.get(candidate.player) == candidate.club:
+        names.add("current_club")
+    for i in candidate.clauses:
+        clause = reading.clauses[i]
+        if i in reading.background:
+            names.add("background")
+        if context.is_headline(i):
+            names.add("headline")
+        if is_hedged(clause.text):
+            names.add("hedged")
+        names |= {f"word={w}" for w in _WORD.findall(clause.text.lower())}
+        for cue in context.cues(i):
+            names.add(f"cue_stage={cue.stage.value}")
+    moves = [c for c in reading.proposed.values() if c.player == candidate.player]
+    names.add(f"proposed_moves={_bucket(len(moves), (0, 1, 2))}")
+    return names

@@ -1,0 +1,147 @@
+"""Train the extractor's decisions on gold articles, and measure them honestly.
+
+``train`` reads a gold folder (the dev-articles schema), runs the rules and the candidate and
+feature stages over every article, labels each candidate from the annotations, and fits one
+logistic regression per question (scikit-learn, fixed solver, no randomness): the same files
+give the same model bytes. ``cross_validate`` retrains K times with folds grouped by outlet,
+so that no outlet is in both the training and the test part of a fold.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.sparse import csr_matrix
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupKFold
+
+from mercato.evaluate import EvalReport, GoldArticle, evaluate, same_club, same_player
+from mercato.extract.candidates import find_candidates
+from mercato.extract.decide import ExtractorModel, Head
+from mercato.extract.features import Features, describe
+from mercato.extract.reading import read_article
+from mercato.kb import KnowledgeBase
+
+__all__ = ["TrainingArticle", "cross_validate", "fit", "outlet_group", "training_articles"]
+
+_MIN_COUNT = 2  # a feature seen in fewer training candidates gets no weight
+_C = {"destination": 0.3, "stage": 0.3, "deal_type": 0.3, "renewal": 0.3}  # inverse regularisation strength
+
+
+@dataclass(frozen=True, slots=True)
+class Labelled:
+    """A candidate's features and what the annotations say of it."""
+
+    names: frozenset[str]
+    is_claim: bool
+    stage: str | None = None
+    deal_type: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TrainingArticle:
+    """One gold article, its candidates' features and their labels."""
+
+    gold: GoldArticle
+    pairs: tuple[Labelled, ...]
+    renewals: tuple[Labelled, ...]
+
+
+def training_articles(gold: Iterable[GoldArticle], kb: KnowledgeBase) -> list[TrainingArticle]:
+    """Run the stages before the decisions over every gold article and label the candidates."""
+    out = []
+    for item in gold:
+        reading = read_article(item.article, kb)
+        features = describe(reading, find_candidates(reading))
+        out.append(_labelled(item, features, kb))
+    return out
+
+
+def _labelled(item: GoldArticle, features: Features, kb: KnowledgeBase) -> TrainingArticle:
+    pairs = []
+    for pair in features.pairs:
+        c = pair.candidate
+        gold = next(
+            (
+                g
+                for g in item.rumours
+                if same_player(str(g["player"]), c.player) and same_club(kb, str(g["to_club"]), c.club)
+            ),
+            None,
+        )
+        if gold is None:
+            pairs.append(Labelled(pair.names, False))
+        else:
+            pairs.append(Labelled(pair.names, True, str(gold["stage"]), str(gold["deal_type"])))
+    renewals = tuple(
+        Labelled(
+            r.names,
+            any(
+                same_player(str(g["player"]), r.candidate.player) and same_club(kb, str(g["club"]), r.candidate.club)
+                for g in item.renewals
+            ),
+        )
+        for r in features.renewals
+    )
+    return TrainingArticle(item, tuple(pairs), renewals)
+
+
+def fit(articles: Sequence[TrainingArticle]) -> ExtractorModel:
+    """Fit the decisions on labelled articles (deterministic: the same articles, the same model)."""
+    pairs = [p for a in articles for p in a.pairs]
+    claims = [p for p in pairs if p.is_claim]
+    renewals = [r for a in articles for r in a.renewals]
+    return ExtractorModel(
+        destination=_fit_head([p.names for p in pairs], ["yes" if p.is_claim else "no" for p in pairs], _C["destination"]),
+        stage=_fit_head([p.names for p in claims], [str(p.stage) for p in claims], _C["stage"]),
+        deal_type=_fit_head([p.names for p in claims], [str(p.deal_type) for p in claims], _C["deal_type"]),
+        renewal=_fit_head([r.names for r in renewals], ["yes" if r.is_claim else "no" for r in renewals], _C["renewal"]),
+        about={
+            "articles": len(articles),
+            "candidates": len(pairs),
+            "claims": len(claims),
+            "renewal_candidates": len(renewals),
+            "outlets": len({outlet_group(a.gold) for a in articles}),
+        },
+    )
+
+
+def _fit_head(rows: list[frozenset[str]], labels: list[str], c: float) -> Head:
+    counts: dict[str, int] = {}
+    for names in rows:
+        for name in names:
+            counts[name] = counts.get(name, 0) + 1
+    vocabulary = sorted(name for name, n in counts.items() if n >= _MIN_COUNT)
+    column = {name: i for i, name in enumerate(vocabulary)}
+    indices = [column[name] for names in rows for name in sorted(names) if name in column]
+    indptr = np.cumsum([0] + [sum(1 for name in names if name in column) for names in rows])
+    matrix = csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(rows), len(vocabulary)))
+    classes = sorted(set(labels))
+    if classes == ["no", "yes"] or len(classes) == 1:
+        target = np.array([label == "yes" for label in labels])
+        if target.all() or not target.any():  # nothing to learn: always the one answer seen
+            return Head(("yes",), (10.0 if target.all() else -10.0,), {})
+        model = LogisticRegression(C=c, max_iter=5000).fit(matrix, target)
+        weights = {name: (float(model.coef_[0][i]),) for name, i in column.items() if model.coef_[0][i]}
+        return Head(("yes",), (float(model.intercept_[0]),), weights)
+    model = LogisticRegression(C=c, max_iter=5000).fit(matrix, np.array(labels))
+    weights = {name: tuple(float(model.coef_[k][i]) for k in range(len(classes))) for name, i in column.items()}
+    return Head(tuple(str(k) for k in model.classes_), tuple(float(b) for b in model.intercept_), weights)
+
+
+def outlet_group(item: GoldArticle) -> str:
+    """The outlet an article counts under for grouping folds ('Yahoo Sports (The Guardian)': Yahoo Sports)."""
+    outlet = item.article.outlet or item.article.id
+    return outlet.split("(")[0].strip().lower()
+
+
+def cross_validate(articles: Sequence[TrainingArticle], kb: KnowledgeBase, k: int) -> EvalReport:
+    """Retrain K times, each time testing on the outlets left out; the figures of all folds together."""
+    groups = [outlet_group(a.gold) for a in articles]
+    report = EvalReport()
+    for train_at, test_at in GroupKFold(n_splits=k).split(np.zeros(len(articles)), groups=groups):
+        model = fit([articles[i] for i in train_at])
+        evaluate([articles[i].gold for i in test_at], kb, model, report)
+    return report
