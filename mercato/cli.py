@@ -12,6 +12,7 @@ import typer
 from rich.console import Console
 
 if TYPE_CHECKING:
+    from mercato.evaluate import GoldArticle
     from mercato.kb import KnowledgeBase
     from mercato.pipeline import IngestReport
     from mercato.sagas import ReportedClaim
@@ -319,13 +320,17 @@ def fit(
 @app.command("extract")
 def extract_command(
     files: Annotated[list[Path], typer.Argument(help="Article files or folders, in any format ingest reads.")],
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Show each claim's score and the features that weighed most.")
+    ] = False,
 ) -> None:
     """Print one JSON object per article with its rumours and renewals (the extraction contract)."""
     from mercato.contract import result_json
-    from mercato.extract import extract
+    from mercato.extract import claims_of, decide_article
     from mercato.ingest import IngestProblem, find_inputs, read_input
     from mercato.kb import load_kb
     from mercato.settings import Settings
+    from mercato.views import explained_claims
 
     kb, settings, failed = load_kb(), Settings(), 0
     for found in find_inputs(files):
@@ -335,31 +340,104 @@ def extract_command(
                 failed += 1
                 typer.echo(f"error: {item}", err=True)
                 continue
-            typer.echo(json.dumps(result_json(extract(item, kb)), ensure_ascii=False))
+            reading, decisions = decide_article(item, kb)
+            result = claims_of(reading, decisions)
+            if explain:
+                console.print(explained_claims(item, result, decisions))
+            else:
+                typer.echo(json.dumps(result_json(result), ensure_ascii=False))
     if failed:
         raise typer.Exit(1)
+
+
+def _read_gold_dir(gold_dir: Path) -> list[GoldArticle]:
+    """The gold articles of a folder; a folder that holds none ends the command."""
+    from mercato.evaluate import read_gold
+
+    if not gold_dir.is_dir():
+        _fail(FileNotFoundError(f"{gold_dir}: not a folder; give the folder of gold *.json files"))
+    try:
+        gold = read_gold(gold_dir)
+    except ValueError as error:
+        _fail(error)
+    if not gold:
+        _fail(FileNotFoundError(f"{gold_dir}: no *.json gold files found; give the dev-articles folder"))
+    return gold
 
 
 @app.command("eval")
 def eval_command(
     gold_dir: Annotated[Path, typer.Argument(help="A folder of gold-annotated articles (*.json).")],
+    cv: Annotated[
+        int | None,
+        typer.Option("--cv", min=2, help="Retrain K times, folds grouped by outlet, and report those figures."),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as one JSON object.")] = False,
 ) -> None:
-    """Measure extraction against gold annotations: pair P/R/F1, field accuracies, misses."""
-    from mercato.evaluate import evaluate, read_gold
-    from mercato.kb import load_kb
-    from mercato.views import eval_report
+    """Measure extraction against gold annotations: pair P/R/F1, field accuracies, misses.
 
-    if not gold_dir.is_dir():
-        _fail(FileNotFoundError(f"{gold_dir}: not a folder; give the folder of gold *.json files"))
-    gold = read_gold(gold_dir)
-    if not gold:
-        _fail(FileNotFoundError(f"{gold_dir}: no *.json gold files found; give the dev-articles folder"))
-    report = evaluate(gold, load_kb())
+    With --cv K the figures are cross-validated (the model never sees the outlets it is tested
+    on) and printed beside the rules-only figures. Without it the shipped model is measured,
+    and articles it was trained on are counted and named as such.
+    """
+    from mercato.evaluate import evaluate, seen_in_training
+    from mercato.extract import RULES_ONLY
+    from mercato.extract.decide import shipped_model
+    from mercato.kb import load_kb
+    from mercato.train import cross_validate, training_articles
+    from mercato.views import eval_report, eval_comparison
+
+    gold, kb = _read_gold_dir(gold_dir), load_kb()
+    rules = evaluate(gold, kb, RULES_ONLY)
+    if cv is not None:
+        if cv > len({a.article.outlet for a in gold}):
+            _fail(ValueError(f"{gold_dir}: --cv {cv} needs at least {cv} outlets; give a smaller K"))
+        report = cross_validate(training_articles(gold, kb), kb, cv)
+        if as_json:
+            typer.echo(json.dumps({"cv": report.figures(), "rules_only": rules.figures()}))
+        else:
+            console.print(eval_comparison(f"cross-validated ({cv} folds by outlet)", report, rules))
+            console.print(eval_report(report))
+        return
+    report = evaluate(gold, kb)
+    seen = seen_in_training(gold, shipped_model())
     if as_json:
-        typer.echo(json.dumps(report.figures()))
-    else:
-        console.print(eval_report(report))
+        typer.echo(json.dumps(report.figures() | {"articles_seen_in_training": len(seen)}))
+        return
+    console.print(eval_comparison("shipped model", report, rules))
+    if seen:
+        console.print(
+            f"[bold]{len(seen)} of these {len(gold)} articles trained the shipped model:[/bold] its figures "
+            f"on them are no measure of quality; run with --cv 5 for figures that are."
+        )
+    console.print(eval_report(report))
+
+
+@app.command("train")
+def train_command(
+    gold_dir: Annotated[Path, typer.Argument(help="A folder of gold-annotated articles (*.json).")],
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Where to write the model (default: the one the package ships).")
+    ] = None,
+) -> None:
+    """Train the extractor's decisions on gold articles and write the model file (deterministic)."""
+    from mercato.extract.decide import SHIPPED_MODEL
+    from mercato.kb import load_kb
+    from mercato.train import fit, training_articles
+
+    gold, kb = _read_gold_dir(gold_dir), load_kb()
+    model = fit(training_articles(gold, kb))
+    target = out or SHIPPED_MODEL
+    try:
+        target.write_text(model.to_json(), encoding="utf-8")
+    except OSError as error:
+        _fail(Exception(f"{target}: cannot write the model ({error.strerror}); give another --out"))
+    about = model.about
+    typer.echo(
+        f"trained on {about['articles']} articles from {about['outlets']} outlets "
+        f"({about['candidates']} candidate pairs, {about['claims']} claims, "
+        f"{about['renewal_candidates']} renewal candidates); wrote {target}"
+    )
 
 
 # --- transfer rules -------------------------------------------------------------------

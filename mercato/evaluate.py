@@ -20,10 +20,20 @@ from rapidfuzz import fuzz
 
 from mercato.contract import rumour_json
 from mercato.extract import Decider, extract
+from mercato.extract.decide import ExtractorModel
+from mercato.ingest import content_hash
 from mercato.kb import KnowledgeBase, name_key
 from mercato.model import Article, ExtractionResult
 
-__all__ = ["EvalReport", "GoldArticle", "evaluate", "read_gold", "same_club", "same_player"]
+__all__ = [
+    "EvalReport",
+    "GoldArticle",
+    "evaluate",
+    "read_gold",
+    "same_club",
+    "same_player",
+    "seen_in_training",
+]
 
 _FUZZY_MIN = 88
 _FIELDS = ("stage", "deal_type", "fee", "from_club")
@@ -85,22 +95,36 @@ def _f1(p: float, r: float) -> float:
 
 
 def read_gold(folder: Path) -> list[GoldArticle]:
-    """Read every annotated article (*.json) of a gold folder."""
+    """Read every annotated article (*.json) of a gold folder.
+
+    Raises ValueError naming the file when one is not a gold article: figures over a set with
+    a file left out would not be the set's figures.
+    """
     gold = []
     for path in sorted(folder.glob("*.json")):
-        data = json.loads(path.read_text(encoding="utf-8"))
-        published = data.get("published")
-        article = Article(
-            id=data["id"],
-            text=data["text"],
-            content_hash="",
-            url=data.get("url"),
-            outlet=data.get("outlet"),
-            published=date.fromisoformat(published) if published else None,
-            source=str(path),
-        )
-        gold.append(GoldArticle(article, tuple(data.get("rumours", [])), tuple(data.get("renewals", []))))
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            published = data.get("published")
+            article = Article(
+                id=str(data["id"]),
+                text=str(data["text"]),
+                content_hash=content_hash(str(data["text"])),
+                url=data.get("url"),
+                outlet=data.get("outlet"),
+                published=date.fromisoformat(published) if published else None,
+                source=str(path),
+            )
+            gold.append(GoldArticle(article, tuple(data.get("rumours", [])), tuple(data.get("renewals", []))))
+        except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as error:
+            reason = f"no {error} field" if isinstance(error, KeyError) else str(error).splitlines()[0]
+            raise ValueError(f"{path}: not a gold article ({reason}); fix it or move it out of the folder") from None
     return gold
+
+
+def seen_in_training(gold: Iterable[GoldArticle], model: ExtractorModel) -> list[str]:
+    """The ids of the gold articles a model was trained on (their figures measure nothing)."""
+    trained = set(model.about.get("trained_on", ()))  # type: ignore[call-overload]
+    return [g.article.id for g in gold if g.article.content_hash in trained]
 
 
 def same_player(a: str, b: str) -> bool:

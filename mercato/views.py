@@ -12,14 +12,24 @@ from rich.text import Text
 
 from mercato.bench import BenchFigures
 from mercato.evaluate import EvalReport
-from mercato.model import Saga
+from mercato.extract.decide import Decisions
+from mercato.model import Article, ExtractionResult, Saga
 from mercato.sagas import ReportedClaim
 from mercato.store import IngestError
 
 if TYPE_CHECKING:  # the pipeline imports extraction, which these tables do not need
     from mercato.pipeline import IngestReport
 
-__all__ = ["bench_table", "claim_table", "error_table", "eval_report", "ingest_summary", "saga_table"]
+__all__ = [
+    "bench_table",
+    "claim_table",
+    "error_table",
+    "eval_comparison",
+    "eval_report",
+    "explained_claims",
+    "ingest_summary",
+    "saga_table",
+]
 
 
 def _cell(value: str | date | int | None) -> Text:
@@ -93,6 +103,41 @@ def eval_report(report: EvalReport) -> Group:
         for line in lines:
             misses.add_row(article, _cell(line))
     return Group(figures, misses)
+
+
+def eval_comparison(title: str, report: EvalReport, rules: EvalReport) -> Table:
+    """The figures of a run beside those of the rules alone, measure by measure."""
+    table = Table(title="Extraction against gold", show_header=True)
+    table.add_column("measure")
+    table.add_column(title, justify="right")
+    table.add_column("rules only", justify="right")
+    ours, theirs = report.figures(), rules.figures()
+    for name, value in ours.items():
+        other = theirs[name]
+        table.add_row(name, *(f"{v:.3f}" if isinstance(v, float) else str(v) for v in (value, other)))
+    return table
+
+
+def explained_claims(article: Article, result: ExtractionResult, decisions: Decisions) -> Table:
+    """Each claim of an article with the model's score and the features that weighed most."""
+    table = Table(title=f"{article.id}: {len(result.claims)} rumours, {len(result.renewals)} renewals")
+    table.add_column("claim")
+    table.add_column("score", justify="right")
+    table.add_column("top features (weight)")
+    for claim, decision in zip(result.claims, decisions.pairs, strict=True):
+        move = f"{claim.player}: {claim.from_club or '?'} -> {claim.to_club} ({claim.stage}, {claim.deal_type})"
+        table.add_row(_cell(move), f"{decision.score:.2f}", _reasons(decision.reasons))
+    for renewal, chosen in zip(result.renewals, decisions.renewals, strict=True):
+        table.add_row(
+            _cell(f"{renewal.player}: renews at {renewal.club} ({renewal.stage})"),
+            f"{chosen.score:.2f}",
+            _reasons(chosen.reasons),
+        )
+    return table
+
+
+def _reasons(reasons: tuple[tuple[str, float], ...]) -> Text:
+    return Text("\n".join(f"{name} ({weight:+.2f})" for name, weight in reasons) or "-")
 
 
 def bench_table(figures: BenchFigures) -> Table:

@@ -138,4 +138,3 @@ def _renewal_club(clause: Clause, player: str, reading: Reading) -> str | None:
     if current is not None:
         return current
     return clause.clubs[0].club.name if clause.clubs else None
-

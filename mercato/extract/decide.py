@@ -12,7 +12,6 @@ import json
 import math
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Protocol
 
@@ -22,6 +21,7 @@ from mercato.model import DealType, Stage
 
 __all__ = [
     "RULES_ONLY",
+    "SHIPPED_MODEL",
     "Decider",
     "Decisions",
     "ExtractorModel",
@@ -193,7 +193,10 @@ def load_model(path: Path) -> ExtractorModel:
     return ExtractorModel.from_json(path.read_text(encoding="utf-8"))
 
 
+SHIPPED_MODEL = Path(__file__).resolve().parents[1] / "data" / "extractor.json"
+
+
 @cache
 def shipped_model() -> ExtractorModel:
-    """The model that ships inside the package, read once."""
-    return ExtractorModel.from_json(resources.files("mercato.data").joinpath("extractor.json").read_text("utf-8"))
+    """The model that ships inside the package (``mercato train`` writes it), read once."""
+    return load_model(SHIPPED_MODEL)
