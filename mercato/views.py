@@ -120,7 +120,8 @@ def eval_comparison(title: str, report: EvalReport, rules: EvalReport) -> Table:
 
 def explained_claims(article: Article, result: ExtractionResult, decisions: Decisions) -> Table:
     """Each claim of an article with the model's score and the features that weighed most."""
-    table = Table(title=f"{article.id}: {len(result.claims)} rumours, {len(result.renewals)} renewals")
+    title = f"{article.source or article.id}: {len(result.claims)} rumours, {len(result.renewals)} renewals"
+    table = Table(title=title)
     table.add_column("claim")
     table.add_column("score", justify="right")
     table.add_column("top features (weight)")

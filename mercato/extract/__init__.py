@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import replace
 
-from mercato.extract.candidates import Candidate, find_candidates
+from mercato.extract.candidates import find_candidates
 from mercato.extract.claims import PairEvidence, evidence_of, is_hedged_pair, pair_terms
 from mercato.extract.decide import RULES_ONLY, Decider, Decisions, PairDecision, shipped_model
 from mercato.extract.features import describe
@@ -75,19 +75,9 @@ def _evidence(reading: Reading, clause: int) -> Evidence:
     return Evidence(sentence.text, (sentence.start, sentence.end))
 
 
-def _pair_evidence(reading: Reading, candidate: Candidate) -> PairEvidence:
-    """The rules' evidence for a pair they propose; for another, the clauses naming it."""
-    if candidate.proposed is not None:
-        return candidate.proposed
-    pair = PairEvidence(candidate.player, candidate.club)
-    for occurrence in candidate.occurrences:
-        pair.add(reading.clauses[occurrence.clause], occurrence.stage or Stage.INTEREST, occurrence.club_at[0])
-    return pair
-
-
 def _claim(reading: Reading, decision: PairDecision) -> TransferClaim:
     candidate = decision.features.candidate
-    pair = _pair_evidence(reading, candidate)
+    pair = candidate.evidence
     _, fee = pair_terms(pair)
     from_club = reading.current.get(candidate.player)
     return TransferClaim(

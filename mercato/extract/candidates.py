@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from mercato.extract.claims import Clause, PairEvidence, cues_of, listed_together, renewal_of, stage_for
+from mercato.extract.claims import PairEvidence, cues_of, listed_together, stage_for
+from mercato.extract.cues import renewal_stage
 from mercato.extract.mentions import PlayerRef
 from mercato.extract.reading import Reading
 from mercato.model import Stage
@@ -36,7 +37,8 @@ class Candidate:
     player: str
     club: str
     occurrences: tuple[Occurrence, ...]
-    proposed: PairEvidence | None  # the rules' evidence, where they propose the club as destination
+    evidence: PairEvidence  # the rules' evidence where they propose the pair, else the clauses naming it
+    proposed: bool  # the rules propose the club as the player's destination
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +97,17 @@ def _pairs(reading: Reading) -> tuple[Candidate, ...]:
                 for c, s, a in zip(pair.clauses, pair.stages, pair.anchors, strict=True)
             ]
     order = list(reading.proposed) + [key for key in found if key not in reading.proposed]  # the rules' first
-    return tuple(Candidate(*key, tuple(found[key]), reading.proposed.get(key)) for key in order)
+    return tuple(_candidate(reading, key, tuple(found[key])) for key in order)
+
+
+def _candidate(reading: Reading, key: tuple[str, str], occurrences: tuple[Occurrence, ...]) -> Candidate:
+    proposed = reading.proposed.get(key)
+    if proposed is not None:
+        return Candidate(*key, occurrences, proposed, True)
+    evidence = PairEvidence(*key)
+    for occurrence in occurrences:
+        evidence.add(reading.clauses[occurrence.clause], occurrence.stage or Stage.INTEREST, occurrence.club_at[0])
+    return Candidate(*key, occurrences, evidence, False)
 
 
 def _nearest_refs(refs: list[PlayerRef], at: int) -> dict[str, PlayerRef]:
@@ -109,32 +121,31 @@ def _nearest_refs(refs: list[PlayerRef], at: int) -> dict[str, PlayerRef]:
 
 
 def _renewals(reading: Reading) -> tuple[RenewalCandidate, ...]:
+    """The rules' renewals, and every (player, club) of a clause that speaks of a new contract:
+    each player it names (or, naming none, the players of the sentence before) at his current
+    club and at each club of the sentence."""
     clauses = reading.clauses
-    found: dict[str, tuple[str, list[Stage], list[int], bool]] = {}
     position = {id(c): i for i, c in enumerate(clauses)}
-    for player, proposed in reading.renewals.items():
-        found[player] = (proposed.club, list(proposed.stages), [position[id(proposed.clause)]], True)
+    found: dict[tuple[str, str], tuple[list[Stage], list[int]]] = {}
+    proposed = {(player, r.club) for player, r in reading.renewals.items()}
+    for player, renewal in reading.renewals.items():
+        found[(player, renewal.club)] = (list(renewal.stages), [position[id(renewal.clause)]])
+    previous: list[str] = []
     for i, clause in enumerate(clauses):
-        if not clause.players:
-            continue
-        hint = renewal_of(clause)
-        if hint is None or hint.player is None or hint.player in reading.renewals:
-            continue
-        club = _renewal_club(clause, hint.player, reading)
-        if club is None:
-            continue
-        _, stages, where, _ = found.setdefault(hint.player, (club, [], [], False))
-        stages.append(hint.stage)
-        where.append(i)
+        players = list(dict.fromkeys(p.entity for p in clause.players))
+        stage = renewal_stage(clause.text)
+        if stage is not None:
+            clubs = [ref.club.name for c in clauses if c.sentence is clause.sentence for ref in c.clubs]
+            for player in players or previous:
+                current = reading.current.get(player)
+                for club in dict.fromkeys([current, *clubs] if current else clubs):
+                    stages, where = found.setdefault((player, club), ([], []))
+                    if (player, club) not in proposed:
+                        stages.append(stage[0])
+                        where.append(i)
+        if players:
+            previous = players
     return tuple(
-        RenewalCandidate(player, club, tuple(stages), tuple(dict.fromkeys(where)), proposed)
-        for player, (club, stages, where, proposed) in found.items()
+        RenewalCandidate(player, club, tuple(stages), tuple(dict.fromkeys(where)), (player, club) in proposed)
+        for (player, club), (stages, where) in found.items()
     )
-
-
-def _renewal_club(clause: Clause, player: str, reading: Reading) -> str | None:
-    """The club a player renews at: his current club as the article tells it, else the clause's."""
-    current = reading.current.get(player)
-    if current is not None:
-        return current
-    return clause.clubs[0].club.name if clause.clubs else None

@@ -148,12 +148,13 @@ class ExtractorModel:
             stage = Stage(self.stage.best(item.names))
             deal_type = DealType(self.deal_type.best(item.names))
             pairs.append(PairDecision(item, score, stage, deal_type, self.destination.reasons(item.names)))
-        renewals = []
+        best: dict[str, RenewalDecision] = {}  # a player renews at one club: the likeliest
         for renewal in features.renewals:
             score = self.renewal.probability(renewal.names)
-            if score >= self.renewal.threshold:
-                renewals.append(RenewalDecision(renewal, score, self.renewal.reasons(renewal.names)))
-        return Decisions(tuple(pairs), tuple(renewals))
+            player = renewal.candidate.player
+            if score >= self.renewal.threshold and (player not in best or score > best[player].score):
+                best[player] = RenewalDecision(renewal, score, self.renewal.reasons(renewal.names))
+        return Decisions(tuple(pairs), tuple(best.values()))
 
     def to_json(self) -> str:
         """The model as the JSON text it ships in: the same model gives the same bytes."""
@@ -174,9 +175,9 @@ class RulesOnly:
     def decide(self, features: Features) -> Decisions:
         pairs = []
         for item in features.pairs:
-            proposed = item.candidate.proposed
-            if proposed is None:
+            if not item.candidate.proposed:
                 continue
+            proposed = item.candidate.evidence
             deal_type, _ = pair_terms(proposed)
             if deal_type is DealType.UNKNOWN and "free_agent" in item.names:
                 deal_type = DealType.FREE

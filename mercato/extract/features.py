@@ -21,7 +21,8 @@ from mercato.extract.reading import Reading
 
 __all__ = ["CandidateFeatures", "Features", "describe"]
 
-_WORD = re.compile(r"[a-z0-9£€$%]+(?:['’-][a-z]+)*|[,;:()\"“”‘’'-]")
+_WORD = re.compile(r"[\w£€$%]+(?:['’-]\w+)*|[,;:()\"“”‘’'-]")
+_DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _WINDOW = 40  # characters read on each side of a name
 
@@ -67,7 +68,6 @@ class _Context:
     def __init__(self, reading: Reading) -> None:
         self.reading = reading
         self.text = reading.article.text
-        self.lower = self.text.lower()
         self.year = reading.article.published.year if reading.article.published else None
         self._cues: dict[int, list[StageCue]] = {}
         self._headline: dict[int, bool] = {}
@@ -86,10 +86,10 @@ class _Context:
         return self._headline[sentence.start]
 
     def words_before(self, at: int, floor: int) -> list[str]:
-        return _WORD.findall(self.lower[max(floor, at - _WINDOW) : at])
+        return _words(self.text[max(floor, at - _WINDOW) : at])
 
     def words_after(self, at: int, ceiling: int) -> list[str]:
-        return _WORD.findall(self.lower[at : min(ceiling, at + _WINDOW)])
+        return _words(self.text[at : min(ceiling, at + _WINDOW)])
 
     def article_features(self, candidates: Candidates) -> frozenset[str]:
         players = {c.player for c in candidates.pairs}
@@ -103,6 +103,12 @@ class _Context:
         )
 
 
+def _words(text: str) -> list[str]:
+    """The words of a stretch of text as features see them: a capitalised word (a name, most
+    often) only as 'Cap', digits as 0, so that no feature names a player, a club or a sum."""
+    return ["Cap" if word[0].isupper() else _DIGIT.sub("0", word.lower()) for word in _WORD.findall(text)]
+
+
 def _bucket(n: int, edges: Iterable[int]) -> str:
     for edge in edges:
         if n <= edge:
@@ -113,14 +119,14 @@ def _bucket(n: int, edges: Iterable[int]) -> str:
 def _pair_features(candidate: Candidate, context: _Context) -> set[str]:
     reading = context.reading
     names = {"bias"}
-    proposed = candidate.proposed
-    if proposed is not None:
-        names.add(f"rules_stage={pair_stage(proposed.stages).value}")
-        deal_type, fee = pair_terms(proposed)
+    deal_type, fee = pair_terms(candidate.evidence)
+    names.add(f"deal={deal_type.value}")
+    if fee is not None:
+        names.add("fee")
+    if candidate.proposed:
+        names.add(f"rules_stage={pair_stage(candidate.evidence.stages).value}")
         names.add(f"rules_deal={deal_type.value}")
-        if fee is not None:
-            names.add("rules_fee")
-        if is_hedged_pair(proposed):
+        if is_hedged_pair(candidate.evidence):
             names.add("rules_hedged")
     else:
         names.add("rules_none")
@@ -176,10 +182,10 @@ def _occurrence_features(occurrence: Occurrence, candidate: Candidate, context: 
         names.add("named" if occurrence.explicit else "pointed")
         if player_start < club_start:
             names.add("player_first")
-            between = _WORD.findall(context.lower[player_end:club_start])
+            between = _words(context.text[player_end:club_start])
         else:
             names.add("club_first")
-            between = _WORD.findall(context.lower[club_end:player_start])
+            between = _words(context.text[club_end:player_start])
         names.add(f"gap={_bucket(len(between), (0, 1, 3, 6, 10))}")
         if len(between) <= 8:
             names |= {f"between={w}" for w in between}
@@ -192,7 +198,7 @@ def _occurrence_features(occurrence: Occurrence, candidate: Candidate, context: 
     players = {p.entity for p in clause.players}
     names.add(f"clause_players={_bucket(len(players), (0, 1, 2, 4))}")
     for cue in context.cues(i):
-        word = clause.text[cue.start : cue.end].lower()
+        word = " ".join(_words(clause.text[cue.start : cue.end]))
         side = "before" if clause.start + cue.start < club_start else "after"
         names.add(f"cue={word}")
         names.add(f"cue_{side}={cue.stage.value}")
@@ -212,8 +218,8 @@ def _renewal_features(candidate: RenewalCandidate, context: _Context) -> set[str
     names = {"bias", "rules_renewal" if candidate.proposed else "rules_none"}
     for stage in candidate.stages:
         names.add(f"renewal_stage={stage.value}")
-    if reading.current.get(candidate.player) == candidate.club:
-        names.add("current_club")
+    current = reading.current.get(candidate.player)
+    names.add("current_club" if current == candidate.club else "current_elsewhere" if current else "current_unknown")
     for i in candidate.clauses:
         clause = reading.clauses[i]
         if i in reading.background:
@@ -222,9 +228,13 @@ def _renewal_features(candidate: RenewalCandidate, context: _Context) -> set[str
             names.add("headline")
         if is_hedged(clause.text):
             names.add("hedged")
-        names |= {f"word={w}" for w in _WORD.findall(clause.text.lower())}
+        names.add("club_in_clause" if any(r.club.name == candidate.club for r in clause.clubs) else "club_elsewhere")
+        names.add("player_in_clause" if any(p.entity == candidate.player for p in clause.players) else "carried")
+        names |= {f"word={w}" for w in _words(clause.text)}
         for cue in context.cues(i):
             names.add(f"cue_stage={cue.stage.value}")
-    moves = [c for c in reading.proposed.values() if c.player == candidate.player]
+    moves = [pair for pair in reading.proposed.values() if pair.player == candidate.player]
     names.add(f"proposed_moves={_bucket(len(moves), (0, 1, 2))}")
+    if (candidate.player, candidate.club) in reading.proposed:
+        names.add("proposed_move_to_club")
     return names

@@ -1,0 +1,89 @@
+"""Training is a command and the model is data: trained on a small gold folder of our own."""
+
+import json
+from datetime import date
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from mercato.cli import app
+from mercato.evaluate import read_gold
+from mercato.extract import extract
+from mercato.extract.decide import load_model
+from mercato.ingest import content_hash
+from mercato.kb import load_kb
+from mercato.model import Article
+from mercato.train import cross_validate, fit, training_articles
+
+GOLD = Path(__file__).parent / "data" / "gold"
+runner = CliRunner()
+
+
+def test_training_twice_on_the_same_files_gives_the_same_model_bytes(tmp_path):
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    for out in (first, second):
+        result = runner.invoke(app, ["train", str(GOLD), "--out", str(out)])
+        assert result.exit_code == 0, result.output
+    assert first.read_bytes() == second.read_bytes()
+    assert "trained on 8 articles from 4 outlets" in result.stdout
+
+
+def test_a_trained_model_finds_claims_in_new_text(tmp_path):
+    out = tmp_path / "model.json"
+    runner.invoke(app, ["train", str(GOLD), "--out", str(out)])
+    model = load_model(out)
+    text = "Brighton have signed Joao Pedro from Watford for £30m."
+    article = Article(id="n", text=text, content_hash=content_hash(text), published=date(2023, 7, 1))
+    claims = extract(article, load_kb(), model).claims
+    assert ("João Pedro", "Brighton & Hove Albion") in [(c.player, c.to_club) for c in claims]
+
+
+def test_the_model_remembers_what_it_was_trained_on():
+    gold = read_gold(GOLD)
+    model = fit(training_articles(gold, load_kb()))
+    assert model.about["trained_on"] == sorted(content_hash(g.article.text) for g in gold)
+
+
+def test_cross_validation_never_tests_on_an_outlet_it_trained_on():
+    kb = load_kb()
+    report = cross_validate(training_articles(read_gold(GOLD), kb), kb, 2)
+    assert report.articles == 8
+
+
+def test_eval_cv_prints_the_cross_validated_figures_beside_the_rules_only_ones():
+    result = runner.invoke(app, ["eval", str(GOLD), "--cv", "2", "--json"])
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.stdout)
+    keys = {
+        "pair_precision",
+        "pair_recall",
+        "pair_f1",
+        "stage_accuracy",
+        "deal_type_accuracy",
+        "fee_accuracy",
+        "from_club_accuracy",
+        "renewal_f1",
+        "rumours_on_negatives",
+    }
+    assert set(figures) == {"cv", "rules_only"}
+    assert keys <= set(figures["cv"]) and keys <= set(figures["rules_only"])
+
+
+def test_eval_cv_asks_for_fewer_folds_than_there_are_outlets():
+    result = runner.invoke(app, ["eval", str(GOLD), "--cv", "5"])
+    assert result.exit_code == 1
+    assert "needs at least 5 outlets" in result.stderr
+
+
+def test_a_broken_gold_file_is_named_with_what_to_do(tmp_path):
+    (tmp_path / "bad.json").write_text('{"id": "x"}', encoding="utf-8")
+    result = runner.invoke(app, ["train", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "bad.json: not a gold article (no 'text' field)" in result.stderr
+
+
+def test_extract_explain_shows_each_claims_score_and_features(tmp_path):
+    (tmp_path / "a.txt").write_text("Arsenal have made a £60m bid for Aston Villa striker Ollie Watkins.\n")
+    result = runner.invoke(app, ["extract", "--explain", str(tmp_path / "a.txt")])
+    assert result.exit_code == 0, result.output
+    assert "Ollie Watkins" in result.stdout and "cue_after=approach" in result.stdout
