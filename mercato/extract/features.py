@@ -54,6 +54,7 @@ class Features:
 def describe(reading: Reading, candidates: Candidates) -> Features:
     """The features of every candidate of an article."""
     context = _Context(reading)
+    context.count()
     article = context.article_features(candidates)
     pairs = tuple(CandidateFeatures(c, frozenset(_pair_features(c, context)) | article) for c in candidates.pairs)
     renewals = tuple(
@@ -90,6 +91,21 @@ class _Context:
 
     def words_after(self, at: int, ceiling: int) -> list[str]:
         return _words(self.text[at : min(ceiling, at + _WINDOW)])
+
+    def count(self) -> None:
+        """How often the article names each player and club, and in what order it first names them."""
+        self.player_refs: dict[str, int] = {}
+        for ref in self.reading.mentions.players:
+            self.player_refs[ref.entity] = self.player_refs.get(ref.entity, 0) + 1
+        self.player_rank = {player: i for i, player in enumerate(self.player_refs)}
+        self.club_refs: dict[str, int] = {}
+        for club in self.reading.mentions.clubs:
+            self.club_refs[club.club.name] = self.club_refs.get(club.club.name, 0) + 1
+        first_line = self.reading.sentences[0].paragraph if self.reading.sentences else 0
+        headline = [s for s in self.reading.sentences if s.paragraph == first_line]
+        end = headline[-1].end if headline else 0
+        self.headline_players = {p.entity for p in self.reading.mentions.players if p.start < end}
+        self.headline_clubs = {c.club.name for c in self.reading.mentions.clubs if c.start < end}
 
     def article_features(self, candidates: Candidates) -> frozenset[str]:
         players = {c.player for c in candidates.pairs}
@@ -137,6 +153,11 @@ def _pair_features(candidate: Candidate, context: _Context) -> set[str]:
     if candidate.player in reading.free_agents:
         names.add("free_agent")
     names.add(f"occurrences={_bucket(len(candidate.occurrences), (1, 2, 4))}")
+    names.add(f"player_refs={_bucket(context.player_refs.get(candidate.player, 0), (1, 2, 4, 8))}")
+    names.add(f"club_refs={_bucket(context.club_refs.get(candidate.club, 0), (1, 2, 4, 8))}")
+    names.add(f"player_rank={_bucket(context.player_rank.get(candidate.player, 99), (0, 1, 3))}")
+    in_headline = (candidate.player in context.headline_players, candidate.club in context.headline_clubs)
+    names.add(f"in_headline={'both' if all(in_headline) else 'player' if in_headline[0] else 'club' if in_headline[1] else 'none'}")
     sentences = {reading.clauses[o.clause].sentence.start for o in candidate.occurrences}
     names.add(f"sentences={_bucket(len(sentences), (1, 2, 4))}")
     first = min(context.sentence_no[s] for s in sentences)
