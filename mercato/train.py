@@ -27,7 +27,7 @@ from mercato.kb import KnowledgeBase
 __all__ = ["TrainingArticle", "cross_validate", "fit", "outlet_group", "training_articles"]
 
 _MIN_COUNT = 2  # a feature seen in fewer training candidates gets no weight
-_C = {"destination": 0.3, "stage": 0.3, "deal_type": 0.3, "renewal": 0.1}  # inverse regularisation strength
+_C = {"destination": 0.3, "stage": 0.3, "deal_type": 0.3, "renewal": 0.1, "seller": 0.3}  # inverse regularisation strength
 # A candidate is a claim from this probability: below one half, because a missed rumour costs a
 # reader more than one to discard (and it gave the best cross-validated F1, not the training one).
 _THRESHOLD = 0.4
@@ -45,6 +45,7 @@ class Labelled:
     is_claim: bool
     stage: str | None = None
     deal_type: str | None = None
+    is_seller: bool = False  # the club is the player's current club in a claim of the annotations
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,18 +71,13 @@ def _labelled(item: GoldArticle, features: Features, kb: KnowledgeBase) -> Train
     pairs = []
     for pair in features.pairs:
         c = pair.candidate
-        gold = next(
-            (
-                g
-                for g in item.rumours
-                if same_player(str(g["player"]), c.player) and same_club(kb, str(g["to_club"]), c.club)
-            ),
-            None,
-        )
+        about_him = [g for g in item.rumours if same_player(str(g["player"]), c.player)]
+        gold = next((g for g in about_him if same_club(kb, str(g["to_club"]), c.club)), None)
+        seller = any(g["from_club"] and same_club(kb, str(g["from_club"]), c.club) for g in about_him)
         if gold is None:
-            pairs.append(Labelled(pair.names, False))
+            pairs.append(Labelled(pair.names, False, is_seller=seller))
         else:
-            pairs.append(Labelled(pair.names, True, str(gold["stage"]), str(gold["deal_type"])))
+            pairs.append(Labelled(pair.names, True, str(gold["stage"]), str(gold["deal_type"]), seller))
     renewals = tuple(
         Labelled(
             r.names,
@@ -112,6 +108,9 @@ def fit(articles: Sequence[TrainingArticle]) -> ExtractorModel:
         ),
         renewal=_fit_head(
             [r.names for r in renewals], ["yes" if r.is_claim else "no" for r in renewals], _C["renewal"]
+        ),
+        seller=_fit_head(
+            [p.names for p in pairs], ["yes" if p.is_seller else "no" for p in pairs], _C["seller"]
         ),
         about={
             "articles": len(articles),

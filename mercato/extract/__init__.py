@@ -42,7 +42,7 @@ def decide_article(article: Article, kb: KnowledgeBase, model: Decider | None = 
 def claims_of(reading: Reading, decisions: Decisions) -> ExtractionResult:
     """The claims the decisions make, with their terms, sources and evidence."""
     article = reading.article
-    claims = [_claim(reading, decision) for decision in decisions.pairs]
+    claims = [_claim(reading, decision, decisions.sellers) for decision in decisions.pairs]
     renewals = [
         RenewalClaim(
             d.features.candidate.player,
@@ -75,11 +75,11 @@ def _evidence(reading: Reading, clause: int) -> Evidence:
     return Evidence(sentence.text, (sentence.start, sentence.end))
 
 
-def _claim(reading: Reading, decision: PairDecision) -> TransferClaim:
+def _claim(reading: Reading, decision: PairDecision, sellers: dict[str, str]) -> TransferClaim:
     candidate = decision.features.candidate
     pair = candidate.evidence
     _, fee = pair_terms(pair)
-    from_club = reading.current.get(candidate.player)
+    from_club = sellers.get(candidate.player) or reading.current.get(candidate.player)
     return TransferClaim(
         player=candidate.player,
         to_club=candidate.club,

@@ -61,6 +61,7 @@ class Decisions:
 
     pairs: tuple[PairDecision, ...]
     renewals: tuple[RenewalDecision, ...]
+    sellers: dict[str, str]  # each player's current club, where the decider names one
 
 
 class Decider(Protocol):
@@ -130,12 +131,13 @@ def _sigmoid(x: float) -> float:
 
 @dataclass(frozen=True, slots=True)
 class ExtractorModel:
-    """The trained decisions: destination, stage, deal type and renewal heads."""
+    """The trained decisions: destination, stage, deal type, renewal and seller heads."""
 
     destination: Head
     stage: Head
     deal_type: Head
     renewal: Head
+    seller: Head
     about: dict[str, object]  # what it was trained on, for the model card and --explain
 
     def decide(self, features: Features) -> Decisions:
@@ -148,17 +150,23 @@ class ExtractorModel:
             stage = Stage(self.stage.best(item.names))
             deal_type = DealType(self.deal_type.best(item.names))
             pairs.append(PairDecision(item, score, stage, deal_type, self.destination.reasons(item.names)))
+        sellers: dict[str, tuple[float, str]] = {}  # each player's likeliest current club
+        for item in features.pairs:
+            score = self.seller.probability(item.names)
+            player = item.candidate.player
+            if score >= self.seller.threshold and score > sellers.get(player, (0.0, ""))[0]:
+                sellers[player] = (score, item.candidate.club)
         best: dict[str, RenewalDecision] = {}  # a player renews at one club: the likeliest
         for renewal in features.renewals:
             score = self.renewal.probability(renewal.names)
             player = renewal.candidate.player
             if score >= self.renewal.threshold and (player not in best or score > best[player].score):
                 best[player] = RenewalDecision(renewal, score, self.renewal.reasons(renewal.names))
-        return Decisions(tuple(pairs), tuple(best.values()))
+        return Decisions(tuple(pairs), tuple(best.values()), {p: club for p, (_, club) in sellers.items()})
 
     def to_json(self) -> str:
         """The model as the JSON text it ships in: the same model gives the same bytes."""
-        heads = {name: getattr(self, name).to_json() for name in ("destination", "stage", "deal_type", "renewal")}
+        heads = {name: getattr(self, name).to_json() for name in ("destination", "stage", "deal_type", "renewal", "seller")}
         return json.dumps({"about": self.about, "heads": heads}, indent=1, sort_keys=True) + "\n"
 
     @classmethod
@@ -183,7 +191,7 @@ class RulesOnly:
                 deal_type = DealType.FREE
             pairs.append(PairDecision(item, 1.0, pair_stage(proposed.stages), deal_type, ()))
         renewals = tuple(RenewalDecision(r, 1.0, ()) for r in features.renewals if r.candidate.proposed)
-        return Decisions(tuple(pairs), renewals)
+        return Decisions(tuple(pairs), renewals, {})
 
 
 RULES_ONLY = RulesOnly()
