@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import replace
 
 from mercato.extract.candidates import find_candidates
-from mercato.extract.claims import PairEvidence, evidence_of, is_hedged_pair, pair_terms
+from mercato.extract.claims import PairEvidence, evidence_of, is_hedged_pair
 from mercato.extract.decide import RULES_ONLY, Decider, Decisions, PairDecision, shipped_model
 from mercato.extract.features import describe
 from mercato.extract.injuries import find_injuries
@@ -78,7 +78,6 @@ def _evidence(reading: Reading, clause: int) -> Evidence:
 def _claim(reading: Reading, decision: PairDecision, sellers: dict[str, str]) -> TransferClaim:
     candidate = decision.features.candidate
     pair = candidate.evidence
-    _, fee = pair_terms(pair)
     from_club = sellers.get(candidate.player) or reading.current.get(candidate.player)
     return TransferClaim(
         player=candidate.player,
@@ -87,7 +86,7 @@ def _claim(reading: Reading, decision: PairDecision, sellers: dict[str, str]) ->
         deal_type=decision.deal_type,
         evidence=_stage_evidence(pair, decision.stage),
         from_club=None if from_club == candidate.club else from_club,
-        fee=fee,
+        fee=candidate.fee,
         reported_by=reading.sources.reported_by(pair),
         hedged=is_hedged_pair(pair),
         article_id=reading.article.id,

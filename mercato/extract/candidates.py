@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from mercato.extract.claims import PairEvidence, cues_of, listed_together, stage_for
+from mercato.extract.claims import PairEvidence, listed_together, pair_terms, stage_for
 from mercato.extract.cues import renewal_stage
 from mercato.extract.mentions import PlayerRef
 from mercato.extract.reading import Reading
-from mercato.model import Stage
+from mercato.model import DealType, Fee, Stage
 
 __all__ = ["Candidate", "Candidates", "Occurrence", "RenewalCandidate", "find_candidates"]
 
@@ -39,6 +39,8 @@ class Candidate:
     occurrences: tuple[Occurrence, ...]
     evidence: PairEvidence  # the rules' evidence where they propose the pair, else the clauses naming it
     proposed: bool  # the rules propose the club as the player's destination
+    deal_type: DealType  # the terms the evidence states
+    fee: Fee | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +83,7 @@ def _pairs(reading: Reading) -> tuple[Candidate, ...]:
             clause = clauses[i]
             if not clause.clubs:
                 continue
-            cues = cues_of(clause)
+            cues = reading.cues(i)
             lists = listed_together(text, clause.clubs)
             for ref in clause.clubs:
                 stage = stage_for(clause, cues, ref, list(clause.clubs), lists[id(ref)])
@@ -101,13 +103,12 @@ def _pairs(reading: Reading) -> tuple[Candidate, ...]:
 
 
 def _candidate(reading: Reading, key: tuple[str, str], occurrences: tuple[Occurrence, ...]) -> Candidate:
-    proposed = reading.proposed.get(key)
-    if proposed is not None:
-        return Candidate(*key, occurrences, proposed, True)
-    evidence = PairEvidence(*key)
-    for occurrence in occurrences:
-        evidence.add(reading.clauses[occurrence.clause], occurrence.stage or Stage.INTEREST, occurrence.club_at[0])
-    return Candidate(*key, occurrences, evidence, False)
+    evidence = reading.proposed.get(key)
+    if evidence is None:
+        evidence = PairEvidence(*key)
+        for occurrence in occurrences:
+            evidence.add(reading.clauses[occurrence.clause], occurrence.stage or Stage.INTEREST, occurrence.club_at[0])
+    return Candidate(*key, occurrences, evidence, key in reading.proposed, *pair_terms(evidence))
 
 
 def _nearest_refs(refs: list[PlayerRef], at: int) -> dict[str, PlayerRef]:

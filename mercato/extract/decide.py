@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Protocol
 
-from mercato.extract.claims import pair_stage, pair_terms
+from mercato.extract.claims import pair_stage
 from mercato.extract.features import CandidateFeatures, Features, RenewalFeatures
 from mercato.model import DealType, Stage
 
@@ -33,6 +33,7 @@ __all__ = [
 ]
 
 _REASONS = 6  # features kept to explain a decision
+_HEADS = ("destination", "stage", "deal_type", "renewal", "seller")
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +93,8 @@ class Head:
 
     def probability(self, names: frozenset[str]) -> float:
         """One class: the probability of yes."""
-        return _sigmoid(self.logits(names)[0])
+        weights = self.weights
+        return _sigmoid(self.bias[0] + sum(weights[name][0] for name in names if name in weights))
 
     def best(self, names: frozenset[str]) -> str:
         """Several classes: the most likely."""
@@ -166,7 +168,7 @@ class ExtractorModel:
 
     def to_json(self) -> str:
         """The model as the JSON text it ships in: the same model gives the same bytes."""
-        heads = {name: getattr(self, name).to_json() for name in ("destination", "stage", "deal_type", "renewal", "seller")}
+        heads = {name: getattr(self, name).to_json() for name in _HEADS}
         return json.dumps({"about": self.about, "heads": heads}, indent=1, sort_keys=True) + "\n"
 
     @classmethod
@@ -185,11 +187,10 @@ class RulesOnly:
         for item in features.pairs:
             if not item.candidate.proposed:
                 continue
-            proposed = item.candidate.evidence
-            deal_type, _ = pair_terms(proposed)
+            deal_type = item.candidate.deal_type
             if deal_type is DealType.UNKNOWN and "free_agent" in item.names:
                 deal_type = DealType.FREE
-            pairs.append(PairDecision(item, 1.0, pair_stage(proposed.stages), deal_type, ()))
+            pairs.append(PairDecision(item, 1.0, pair_stage(item.candidate.evidence.stages), deal_type, ()))
         renewals = tuple(RenewalDecision(r, 1.0, ()) for r in features.renewals if r.candidate.proposed)
         return Decisions(tuple(pairs), renewals, {})
 

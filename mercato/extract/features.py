@@ -10,14 +10,16 @@ of the pair. Nothing here names an article, a player or a club.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from mercato.extract.candidates import Candidate, Candidates, Occurrence, RenewalCandidate
-from mercato.extract.claims import cues_of, is_hedged_pair, pair_stage, pair_terms
-from mercato.extract.cues import StageCue, is_hedged
+from mercato.extract.claims import is_hedged_pair, pair_stage
+from mercato.extract.cues import is_hedged
 from mercato.extract.mentions import is_title_case
 from mercato.extract.reading import Reading
+from mercato.extract.sentences import Sentence
 
 __all__ = ["CandidateFeatures", "Features", "describe"]
 
@@ -25,6 +27,7 @@ _WORD = re.compile(r"[\w£€$%]+(?:['’-]\w+)*|[,;:()\"“”‘’'-]")
 _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _WINDOW = 40  # characters read on each side of a name
+_HEADLINE_NAMES = {(True, True): "both", (True, False): "player", (False, True): "club", (False, False): "none"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,14 +73,9 @@ class _Context:
         self.reading = reading
         self.text = reading.article.text
         self.year = reading.article.published.year if reading.article.published else None
-        self._cues: dict[int, list[StageCue]] = {}
         self._headline: dict[int, bool] = {}
+        self._tokens: dict[int, tuple[list[int], list[int], list[str]]] = {}
         self.sentence_no = {s.start: i for i, s in enumerate(reading.sentences)}
-
-    def cues(self, clause: int) -> list[StageCue]:
-        if clause not in self._cues:
-            self._cues[clause] = cues_of(self.reading.clauses[clause])
-        return self._cues[clause]
 
     def is_headline(self, clause: int) -> bool:
         sentence = self.reading.clauses[clause].sentence
@@ -86,11 +84,29 @@ class _Context:
             self._headline[sentence.start] = first_line or is_title_case(sentence.text)
         return self._headline[sentence.start]
 
-    def words_before(self, at: int, floor: int) -> list[str]:
-        return _words(self.text[max(floor, at - _WINDOW) : at])
+    def tokens(self, sentence: Sentence) -> tuple[list[int], list[int], list[str]]:
+        """A sentence's words as features see them (``_word``), with where each starts and ends."""
+        found = self._tokens.get(sentence.start)
+        if found is None:
+            offset = sentence.start
+            matches = list(_WORD.finditer(sentence.text))
+            found = self._tokens[sentence.start] = (
+                [offset + m.start() for m in matches],
+                [offset + m.end() for m in matches],
+                [_word(m.group()) for m in matches],
+            )
+        return found
 
-    def words_after(self, at: int, ceiling: int) -> list[str]:
-        return _words(self.text[at : min(ceiling, at + _WINDOW)])
+    def words_between(self, sentence: Sentence, start: int, end: int) -> list[str]:
+        """The words of a sentence that lie within ``start`` and ``end``."""
+        starts, ends, words = self.tokens(sentence)
+        return words[bisect_left(starts, start) : bisect_right(ends, end)]
+
+    def words_before(self, sentence: Sentence, at: int) -> list[str]:
+        return self.words_between(sentence, at - _WINDOW, at)
+
+    def words_after(self, sentence: Sentence, at: int) -> list[str]:
+        return self.words_between(sentence, at, at + _WINDOW)
 
     def count(self) -> None:
         """How often the article names each player and club, and in what order it first names them."""
@@ -119,10 +135,14 @@ class _Context:
         )
 
 
+def _word(word: str) -> str:
+    """A word as features see it: a capitalised word (a name, most often) only as 'Cap', digits
+    as 0, so that no feature names a player, a club or a sum."""
+    return "Cap" if word[0].isupper() else _DIGIT.sub("0", word.lower())
+
+
 def _words(text: str) -> list[str]:
-    """The words of a stretch of text as features see them: a capitalised word (a name, most
-    often) only as 'Cap', digits as 0, so that no feature names a player, a club or a sum."""
-    return ["Cap" if word[0].isupper() else _DIGIT.sub("0", word.lower()) for word in _WORD.findall(text)]
+    return [_word(word) for word in _WORD.findall(text)]
 
 
 def _bucket(n: int, edges: Iterable[int]) -> str:
@@ -135,9 +155,9 @@ def _bucket(n: int, edges: Iterable[int]) -> str:
 def _pair_features(candidate: Candidate, context: _Context) -> set[str]:
     reading = context.reading
     names = {"bias"}
-    deal_type, fee = pair_terms(candidate.evidence)
+    deal_type = candidate.deal_type
     names.add(f"deal={deal_type.value}")
-    if fee is not None:
+    if candidate.fee is not None:
         names.add("fee")
     if candidate.proposed:
         names.add(f"rules_stage={pair_stage(candidate.evidence.stages).value}")
@@ -156,8 +176,8 @@ def _pair_features(candidate: Candidate, context: _Context) -> set[str]:
     names.add(f"player_refs={_bucket(context.player_refs.get(candidate.player, 0), (1, 2, 4, 8))}")
     names.add(f"club_refs={_bucket(context.club_refs.get(candidate.club, 0), (1, 2, 4, 8))}")
     names.add(f"player_rank={_bucket(context.player_rank.get(candidate.player, 99), (0, 1, 3))}")
-    in_headline = (candidate.player in context.headline_players, candidate.club in context.headline_clubs)
-    names.add(f"in_headline={'both' if all(in_headline) else 'player' if in_headline[0] else 'club' if in_headline[1] else 'none'}")
+    player_in, club_in = candidate.player in context.headline_players, candidate.club in context.headline_clubs
+    names.add(f"in_headline={_HEADLINE_NAMES[player_in, club_in]}")
     sentences = {reading.clauses[o.clause].sentence.start for o in candidate.occurrences}
     names.add(f"sentences={_bucket(len(sentences), (1, 2, 4))}")
     first = min(context.sentence_no[s] for s in sentences)
@@ -190,8 +210,8 @@ def _occurrence_features(occurrence: Occurrence, candidate: Candidate, context: 
     for hint in reading.hints[i]:
         if hint.player == candidate.player and hint.club.start == club_start:
             names.add(f"seller_hint={hint.strength}")
-    before = context.words_before(club_start, sentence.start)
-    after = context.words_after(club_end, sentence.end)
+    before = context.words_before(sentence, club_start)
+    after = context.words_after(sentence, club_end)
     names.add(f"club_w-1={before[-1] if before else '^'}")
     names.add(f"club_w-2={' '.join(before[-2:]) if len(before) > 1 else '^'}")
     names.add(f"club_w+1={after[0] if after else '$'}")
@@ -203,14 +223,14 @@ def _occurrence_features(occurrence: Occurrence, candidate: Candidate, context: 
         names.add("named" if occurrence.explicit else "pointed")
         if player_start < club_start:
             names.add("player_first")
-            between = _words(context.text[player_end:club_start])
+            between = context.words_between(sentence, player_end, club_start)
         else:
             names.add("club_first")
-            between = _words(context.text[club_end:player_start])
+            between = context.words_between(sentence, club_end, player_start)
         names.add(f"gap={_bucket(len(between), (0, 1, 3, 6, 10))}")
         if len(between) <= 8:
             names |= {f"between={w}" for w in between}
-        pb = context.words_before(player_start, sentence.start)
+        pb = context.words_before(sentence, player_start)
         names.add(f"player_w-1={pb[-1] if pb else '^'}")
     else:
         names.add("carried")
@@ -218,7 +238,7 @@ def _occurrence_features(occurrence: Occurrence, candidate: Candidate, context: 
     names.add(f"other_clubs={_bucket(others, (0, 1, 2))}")
     players = {p.entity for p in clause.players}
     names.add(f"clause_players={_bucket(len(players), (0, 1, 2, 4))}")
-    for cue in context.cues(i):
+    for cue in reading.cues(i):
         word = " ".join(_words(clause.text[cue.start : cue.end]))
         side = "before" if clause.start + cue.start < club_start else "after"
         names.add(f"cue={word}")
@@ -252,7 +272,7 @@ def _renewal_features(candidate: RenewalCandidate, context: _Context) -> set[str
         names.add("club_in_clause" if any(r.club.name == candidate.club for r in clause.clubs) else "club_elsewhere")
         names.add("player_in_clause" if any(p.entity == candidate.player for p in clause.players) else "carried")
         names |= {f"word={w}" for w in _words(clause.text)}
-        for cue in context.cues(i):
+        for cue in reading.cues(i):
             names.add(f"cue_stage={cue.stage.value}")
     moves = [pair for pair in reading.proposed.values() if pair.player == candidate.player]
     names.add(f"proposed_moves={_bucket(len(moves), (0, 1, 2))}")

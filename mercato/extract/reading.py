@@ -7,7 +7,7 @@ proposed to the later stages (candidates, features, decisions), which make the f
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from mercato.extract.claims import (
     Clause,
@@ -25,7 +25,7 @@ from mercato.extract.claims import (
     seller_evidence,
     stage_for,
 )
-from mercato.extract.cues import says_free_transfer
+from mercato.extract.cues import StageCue, says_free_transfer
 from mercato.extract.mentions import ArticleMentions, find_mentions
 from mercato.extract.sentences import Sentence, split_sentences
 from mercato.extract.sources import Attribution, find_attributions, gossip_heading, known_outlets
@@ -66,6 +66,14 @@ class Reading:
     renewals: dict[str, ProposedRenewal]
     free_agents: frozenset[str]  # players the article says move as their contract ends
     sources: Attributions
+    _cues: dict[int, list[StageCue]] = field(default_factory=dict)  # read once a clause, when asked
+
+    def cues(self, clause: int) -> list[StageCue]:
+        """The stage cues of a clause (by its position in ``clauses``)."""
+        found = self._cues.get(clause)
+        if found is None:
+            found = self._cues[clause] = cues_of(self.clauses[clause])
+        return found
 
 
 def read_article(article: Article, kb: KnowledgeBase) -> Reading:
@@ -80,12 +88,22 @@ def read_article(article: Article, kb: KnowledgeBase) -> Reading:
     year = article.published.year if article.published else None
     background = frozenset(i for i, c in enumerate(every_clause) if is_background(c, year))
     clauses = [c for i, c in enumerate(every_clause) if i not in background]
+    read_cues: dict[int, list[StageCue]] = {}  # by position in every_clause, shared with the later stages
+
+    def cues_at(i: int) -> list[StageCue]:
+        found = read_cues.get(i)
+        if found is None:
+            found = read_cues[i] = cues_of(every_clause[i])
+        return found
+
     pairs: dict[tuple[str, str], PairEvidence] = {}
     renewals: dict[str, tuple[str, list[Stage], Clause]] = {}
     index = {s.start: i for i, s in enumerate(sentences)}
     last_named: tuple[int, list[str]] = (-10, [])
     previous: list[PairEvidence] = []
-    for clause in clauses:
+    for at, clause in enumerate(every_clause):
+        if at in background:
+            continue
         groups = movers(text, clause) if clause.players else []
         players = list(dict.fromkeys(p.entity for g in groups for p in g))
         sentence_no = index[clause.sentence.start]
@@ -113,7 +131,7 @@ def read_article(article: Article, kb: KnowledgeBase) -> Reading:
         if carried and sentence_no - last_named[0] > _CARRY_SENTENCES:
             players = []
         touched = []
-        cues = cues_of(clause) if destinations else []
+        cues = cues_at(at) if destinations else []
         lists = listed_together(text, destinations) if destinations else {}
         for ref in destinations:
             stage = stage_for(clause, cues, ref, destinations, lists[id(ref)])
@@ -125,7 +143,7 @@ def read_article(article: Article, kb: KnowledgeBase) -> Reading:
                 pair = pairs.setdefault((player, ref.club.name), PairEvidence(player, ref.club.name))
                 pair.add(clause, stage, ref.start)
                 touched.append(pair)
-        if not touched and not clause.clubs and not clause.players and _declares_dead(clause):
+        if not touched and not clause.clubs and not clause.players and _declares_dead(cues_at(at)):
             for pair in previous:
                 pair.add(clause, Stage.OFF, clause.start)
         if touched or clause.clubs or clause.players:
@@ -142,6 +160,7 @@ def read_article(article: Article, kb: KnowledgeBase) -> Reading:
         renewals={p: ProposedRenewal(club, tuple(stages), clause) for p, (club, stages, clause) in renewals.items()},
         free_agents=_free_agents(clauses),
         sources=Attributions(sentences),
+        _cues=read_cues,
     )
 
 
@@ -154,8 +173,8 @@ def _names_people(clause: Clause, people: tuple[tuple[int, int], ...]) -> bool:
     return any(clause.start <= a < clause.end for a, _ in people)
 
 
-def _declares_dead(clause: Clause) -> bool:
-    return any(c.stage is Stage.OFF for c in cues_of(clause))
+def _declares_dead(cues: list[StageCue]) -> bool:
+    return any(c.stage is Stage.OFF for c in cues)
 
 
 def _current_clubs(
