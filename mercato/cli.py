@@ -385,7 +385,7 @@ def eval_command(
     from mercato.extract.decide import shipped_model
     from mercato.kb import load_kb
     from mercato.train import cross_validate, training_articles
-    from mercato.views import eval_report, eval_comparison
+    from mercato.views import eval_comparison, eval_report
 
     gold, kb = _read_gold_dir(gold_dir), load_kb()
     rules = evaluate(gold, kb, RULES_ONLY)

@@ -20,14 +20,20 @@ from sklearn.model_selection import GroupKFold
 from mercato.evaluate import EvalReport, GoldArticle, evaluate, same_club, same_player
 from mercato.extract.candidates import find_candidates
 from mercato.extract.decide import ExtractorModel, Head
-from mercato.extract.features import Features, describe
+from mercato.extract.features import Features, describe, terms_of
 from mercato.extract.reading import read_article
 from mercato.kb import KnowledgeBase
 
 __all__ = ["TrainingArticle", "cross_validate", "fit", "outlet_group", "training_articles"]
 
 _MIN_COUNT = 2  # a feature seen in fewer training candidates gets no weight
-_C = {"destination": 0.3, "stage": 0.3, "deal_type": 0.3, "renewal": 0.1, "seller": 0.3}  # inverse regularisation strength
+_C = {
+    "destination": 0.3,
+    "stage": 0.3,
+    "deal_type": 0.3,
+    "renewal": 0.1,
+    "seller": 0.3,
+}  # inverse regularisation strength
 # A candidate is a claim from this probability: below one half, because a missed rumour costs a
 # reader more than one to discard (and it gave the best cross-validated F1, not the training one).
 _THRESHOLD = 0.4
@@ -46,6 +52,7 @@ class Labelled:
     stage: str | None = None
     deal_type: str | None = None
     is_seller: bool = False  # the club is the player's current club in a claim of the annotations
+    terms: frozenset[str] = frozenset()  # a claim's terms features, which the stage and terms heads read
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +84,8 @@ def _labelled(item: GoldArticle, features: Features, kb: KnowledgeBase) -> Train
         if gold is None:
             pairs.append(Labelled(pair.names, False, is_seller=seller))
         else:
-            pairs.append(Labelled(pair.names, True, str(gold["stage"]), str(gold["deal_type"]), seller))
+            terms = terms_of(c).names
+            pairs.append(Labelled(pair.names, True, str(gold["stage"]), str(gold["deal_type"]), seller, terms))
     renewals = tuple(
         Labelled(
             r.names,
@@ -95,23 +103,20 @@ def fit(articles: Sequence[TrainingArticle]) -> ExtractorModel:
     """Fit the decisions on labelled articles (deterministic: the same articles, the same model)."""
     pairs = [p for a in articles for p in a.pairs]
     claims = [p for p in pairs if p.is_claim]
+    claim_names = [p.names | p.terms for p in claims]
     renewals = [r for a in articles for r in a.renewals]
     return ExtractorModel(
         destination=_fit_head(
             [p.names for p in pairs], ["yes" if p.is_claim else "no" for p in pairs], _C["destination"]
         ),
-        stage=_fit_head(
-            [p.names for p in claims], [str(p.stage) for p in claims], _C["stage"], _STAGE_FEATURES, "interest"
-        ),
+        stage=_fit_head(claim_names, [str(p.stage) for p in claims], _C["stage"], _STAGE_FEATURES, "interest"),
         deal_type=_fit_head(
-            [p.names for p in claims], [str(p.deal_type) for p in claims], _C["deal_type"], _DEAL_FEATURES, "unknown"
+            claim_names, [str(p.deal_type) for p in claims], _C["deal_type"], _DEAL_FEATURES, "unknown"
         ),
         renewal=_fit_head(
             [r.names for r in renewals], ["yes" if r.is_claim else "no" for r in renewals], _C["renewal"]
         ),
-        seller=_fit_head(
-            [p.names for p in pairs], ["yes" if p.is_seller else "no" for p in pairs], _C["seller"]
-        ),
+        seller=_fit_head([p.names for p in pairs], ["yes" if p.is_seller else "no" for p in pairs], _C["seller"]),
         about={
             "articles": len(articles),
             "candidates": len(pairs),
@@ -149,6 +154,7 @@ def _fit_head(
         return Head((classes[0],), (0.0,), {})
     model = LogisticRegression(C=c, max_iter=5000).fit(matrix, np.array(labels))
     coef, intercept = model.coef_, model.intercept_
+    weights: dict[str, tuple[float, ...]]
     if binary:
         weights = {name: (float(coef[0][i]),) for name, i in column.items() if coef[0][i]}
         return Head(("yes",), (float(intercept[0]),), weights, _THRESHOLD)

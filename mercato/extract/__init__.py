@@ -86,7 +86,7 @@ def _claim(reading: Reading, decision: PairDecision, sellers: dict[str, str]) ->
         deal_type=decision.deal_type,
         evidence=_stage_evidence(pair, decision.stage),
         from_club=None if from_club == candidate.club else from_club,
-        fee=candidate.fee,
+        fee=decision.fee,
         reported_by=reading.sources.reported_by(pair),
         hedged=is_hedged_pair(pair),
         article_id=reading.article.id,

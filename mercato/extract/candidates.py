@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from mercato.extract.claims import PairEvidence, listed_together, pair_terms, stage_for
+from mercato.extract.claims import PairEvidence, listed_together, stage_for
 from mercato.extract.cues import renewal_stage
 from mercato.extract.mentions import PlayerRef
 from mercato.extract.reading import Reading
-from mercato.model import DealType, Fee, Stage
+from mercato.model import Stage
 
 __all__ = ["Candidate", "Candidates", "Occurrence", "RenewalCandidate", "find_candidates"]
 
@@ -39,8 +39,6 @@ class Candidate:
     occurrences: tuple[Occurrence, ...]
     evidence: PairEvidence  # the rules' evidence where they propose the pair, else the clauses naming it
     proposed: bool  # the rules propose the club as the player's destination
-    deal_type: DealType  # the terms the evidence states
-    fee: Fee | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +106,7 @@ def _candidate(reading: Reading, key: tuple[str, str], occurrences: tuple[Occurr
         evidence = PairEvidence(*key)
         for occurrence in occurrences:
             evidence.add(reading.clauses[occurrence.clause], occurrence.stage or Stage.INTEREST, occurrence.club_at[0])
-    return Candidate(*key, occurrences, evidence, key in reading.proposed, *pair_terms(evidence))
+    return Candidate(*key, occurrences, evidence, key in reading.proposed)
 
 
 def _nearest_refs(refs: list[PlayerRef], at: int) -> dict[str, PlayerRef]:

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Protocol
 
 from mercato.extract.claims import pair_stage
-from mercato.extract.features import CandidateFeatures, Features, RenewalFeatures
-from mercato.model import DealType, Stage
+from mercato.extract.features import CandidateFeatures, Features, RenewalFeatures, terms_of
+from mercato.model import DealType, Fee, Stage
 
 __all__ = [
     "RULES_ONLY",
@@ -44,6 +44,7 @@ class PairDecision:
     score: float  # the model's probability that the club is the player's destination
     stage: Stage
     deal_type: DealType
+    fee: Fee | None  # read by the rules from the claim's sentences
     reasons: tuple[tuple[str, float], ...]  # the features that weighed most, and their weights
 
 
@@ -149,9 +150,11 @@ class ExtractorModel:
             score = self.destination.probability(item.names)
             if score < self.destination.threshold:
                 continue
-            stage = Stage(self.stage.best(item.names))
-            deal_type = DealType(self.deal_type.best(item.names))
-            pairs.append(PairDecision(item, score, stage, deal_type, self.destination.reasons(item.names)))
+            terms = terms_of(item.candidate)
+            names = item.names | terms.names
+            stage = Stage(self.stage.best(names))
+            deal_type = DealType(self.deal_type.best(names))
+            pairs.append(PairDecision(item, score, stage, deal_type, terms.fee, self.destination.reasons(item.names)))
         sellers: dict[str, tuple[float, str]] = {}  # each player's likeliest current club
         for item in features.pairs:
             score = self.seller.probability(item.names)
@@ -187,10 +190,12 @@ class RulesOnly:
         for item in features.pairs:
             if not item.candidate.proposed:
                 continue
-            deal_type = item.candidate.deal_type
+            terms = terms_of(item.candidate)
+            deal_type = terms.deal_type
             if deal_type is DealType.UNKNOWN and "free_agent" in item.names:
                 deal_type = DealType.FREE
-            pairs.append(PairDecision(item, 1.0, pair_stage(item.candidate.evidence.stages), deal_type, ()))
+            stage = pair_stage(item.candidate.evidence.stages)
+            pairs.append(PairDecision(item, 1.0, stage, deal_type, terms.fee, ()))
         renewals = tuple(RenewalDecision(r, 1.0, ()) for r in features.renewals if r.candidate.proposed)
         return Decisions(tuple(pairs), renewals, {})
 

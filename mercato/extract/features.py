@@ -15,16 +15,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from mercato.extract.candidates import Candidate, Candidates, Occurrence, RenewalCandidate
-from mercato.extract.claims import is_hedged_pair, pair_stage
+from mercato.extract.claims import is_hedged_pair, pair_stage, pair_terms
 from mercato.extract.cues import is_hedged
 from mercato.extract.mentions import is_title_case
 from mercato.extract.reading import Reading
 from mercato.extract.sentences import Sentence
+from mercato.model import DealType, Fee
 
-__all__ = ["CandidateFeatures", "Features", "describe"]
+__all__ = ["CandidateFeatures", "Features", "RenewalFeatures", "Terms", "describe", "terms_of"]
 
 _WORD = re.compile(r"[\w£€$%]+(?:['’-]\w+)*|[,;:()\"“”‘’'-]")
-_DIGIT = re.compile(r"\d")
+_DIGITS = str.maketrans("123456789", "000000000")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _WINDOW = 40  # characters read on each side of a name
 _HEADLINE_NAMES = {(True, True): "both", (True, False): "player", (False, True): "club", (False, False): "none"}
@@ -35,6 +36,15 @@ class CandidateFeatures:
     """A candidate pair and the features the article gives it."""
 
     candidate: Candidate
+    names: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Terms:
+    """The deal type and fee the rules read for a candidate, and the features they make."""
+
+    deal_type: DealType
+    fee: Fee | None
     names: frozenset[str]
 
 
@@ -75,6 +85,8 @@ class _Context:
         self.year = reading.article.published.year if reading.article.published else None
         self._headline: dict[int, bool] = {}
         self._tokens: dict[int, tuple[list[int], list[int], list[str]]] = {}
+        self._club_features: dict[tuple[int, int], frozenset[str]] = {}
+        self._clause_features: dict[int, frozenset[str]] = {}
         self.sentence_no = {s.start: i for i, s in enumerate(reading.sentences)}
 
     def is_headline(self, clause: int) -> bool:
@@ -90,10 +102,11 @@ class _Context:
         if found is None:
             offset = sentence.start
             matches = list(_WORD.finditer(sentence.text))
+            words = [m.group() for m in matches]
             found = self._tokens[sentence.start] = (
                 [offset + m.start() for m in matches],
                 [offset + m.end() for m in matches],
-                [_word(m.group()) for m in matches],
+                ["Cap" if w[0].isupper() else w.lower().translate(_DIGITS) for w in words],  # as _word does
             )
         return found
 
@@ -107,6 +120,54 @@ class _Context:
 
     def words_after(self, sentence: Sentence, at: int) -> list[str]:
         return self.words_between(sentence, at, at + _WINDOW)
+
+    def club_features(self, i: int, club_start: int, club_end: int) -> frozenset[str]:
+        """What a clause says around one of its clubs, whoever the player (worked out once a club)."""
+        key = (i, club_start)
+        found = self._club_features.get(key)
+        if found is not None:
+            return found
+        clause = self.reading.clauses[i]
+        sentence = clause.sentence
+        names = set(self.clause_features(i))
+        if i in self.reading.background:
+            names.add("background")
+        if any(ref.start == club_start for ref in clause.after_history):
+            names.add("after_history")
+        before = self.words_before(sentence, club_start)
+        after = self.words_after(sentence, club_end)
+        names.add(f"club_w-1={before[-1] if before else '^'}")
+        names.add(f"club_w-2={' '.join(before[-2:]) if len(before) > 1 else '^'}")
+        names.add(f"club_w+1={after[0] if after else '$'}")
+        if club_start - sentence.start < 3:
+            names.add("club_opens_sentence")
+        for cue in self.reading.cues(i):
+            side = "before" if clause.start + cue.start < club_start else "after"
+            names.add(f"cue_{side}={cue.stage.value}")
+        found = self._club_features[key] = frozenset(names)
+        return found
+
+    def clause_features(self, i: int) -> frozenset[str]:
+        """What a clause says whatever the club and the player: its cues, hedges, years, headline."""
+        found = self._clause_features.get(i)
+        if found is not None:
+            return found
+        clause = self.reading.clauses[i]
+        names = {f"clause_players={_bucket(len({p.entity for p in clause.players}), (0, 1, 2, 4))}"}
+        if self.is_headline(i):
+            names.add("headline")
+        for cue in self.reading.cues(i):
+            names.add(f"cue={' '.join(_words(clause.text[cue.start : cue.end]))}")
+            if cue.hedged:
+                names.add("cue_hedged")
+        if is_hedged(clause.text):
+            names.add("hedged")
+        years = [int(y) for y in _YEAR.findall(clause.sentence.text)]
+        if years and self.year is not None:
+            oldest = self.year - min(years)
+            names.add("year_past" if oldest > 0 else "year_now" if oldest == 0 else "year_future")
+        found = self._clause_features[i] = frozenset(names)
+        return found
 
     def count(self) -> None:
         """How often the article names each player and club, and in what order it first names them."""
@@ -138,11 +199,23 @@ class _Context:
 def _word(word: str) -> str:
     """A word as features see it: a capitalised word (a name, most often) only as 'Cap', digits
     as 0, so that no feature names a player, a club or a sum."""
-    return "Cap" if word[0].isupper() else _DIGIT.sub("0", word.lower())
+    return "Cap" if word[0].isupper() else word.lower().translate(_DIGITS)
 
 
 def _words(text: str) -> list[str]:
     return [_word(word) for word in _WORD.findall(text)]
+
+
+def terms_of(candidate: Candidate) -> Terms:
+    """The terms a candidate's evidence states, read by the rules, as features (asked only of the
+    candidates that are claims: reading fees is costly and says little about whether a pair is one)."""
+    deal_type, fee = pair_terms(candidate.evidence)
+    names = {f"deal={deal_type.value}"}
+    if fee is not None:
+        names.add("fee")
+    if candidate.proposed:
+        names.add(f"rules_deal={deal_type.value}")
+    return Terms(deal_type, fee, frozenset(names))
 
 
 def _bucket(n: int, edges: Iterable[int]) -> str:
@@ -155,13 +228,8 @@ def _bucket(n: int, edges: Iterable[int]) -> str:
 def _pair_features(candidate: Candidate, context: _Context) -> set[str]:
     reading = context.reading
     names = {"bias"}
-    deal_type = candidate.deal_type
-    names.add(f"deal={deal_type.value}")
-    if candidate.fee is not None:
-        names.add("fee")
     if candidate.proposed:
         names.add(f"rules_stage={pair_stage(candidate.evidence.stages).value}")
-        names.add(f"rules_deal={deal_type.value}")
         if is_hedged_pair(candidate.evidence):
             names.add("rules_hedged")
     else:
@@ -199,24 +267,12 @@ def _occurrence_features(occurrence: Occurrence, candidate: Candidate, context: 
     i = occurrence.clause
     clause = reading.clauses[i]
     sentence = clause.sentence
-    names = {f"stage={occurrence.stage.value if occurrence.stage else 'none'}"}
-    if i in reading.background:
-        names.add("background")
-    if context.is_headline(i):
-        names.add("headline")
     club_start, club_end = occurrence.club_at
-    if any(ref.start == club_start for ref in clause.after_history):
-        names.add("after_history")
+    names = set(context.club_features(i, club_start, club_end))
+    names.add(f"stage={occurrence.stage.value if occurrence.stage else 'none'}")
     for hint in reading.hints[i]:
         if hint.player == candidate.player and hint.club.start == club_start:
             names.add(f"seller_hint={hint.strength}")
-    before = context.words_before(sentence, club_start)
-    after = context.words_after(sentence, club_end)
-    names.add(f"club_w-1={before[-1] if before else '^'}")
-    names.add(f"club_w-2={' '.join(before[-2:]) if len(before) > 1 else '^'}")
-    names.add(f"club_w+1={after[0] if after else '$'}")
-    if club_start - sentence.start < 3:
-        names.add("club_opens_sentence")
     if occurrence.player_at is not None:
         player_start, player_end = occurrence.player_at
         names.add("same_clause" if clause.start <= player_start < clause.end else "other_clause")
@@ -229,28 +285,13 @@ def _occurrence_features(occurrence: Occurrence, candidate: Candidate, context: 
             between = context.words_between(sentence, club_end, player_start)
         names.add(f"gap={_bucket(len(between), (0, 1, 3, 6, 10))}")
         if len(between) <= 8:
-            names |= {f"between={w}" for w in between}
+            names.update([f"between={w}" for w in between])
         pb = context.words_before(sentence, player_start)
         names.add(f"player_w-1={pb[-1] if pb else '^'}")
     else:
         names.add("carried")
     others = sum(1 for ref in clause.clubs if ref.club.name != candidate.club)
     names.add(f"other_clubs={_bucket(others, (0, 1, 2))}")
-    players = {p.entity for p in clause.players}
-    names.add(f"clause_players={_bucket(len(players), (0, 1, 2, 4))}")
-    for cue in reading.cues(i):
-        word = " ".join(_words(clause.text[cue.start : cue.end]))
-        side = "before" if clause.start + cue.start < club_start else "after"
-        names.add(f"cue={word}")
-        names.add(f"cue_{side}={cue.stage.value}")
-        if cue.hedged:
-            names.add("cue_hedged")
-    if is_hedged(clause.text):
-        names.add("hedged")
-    years = [int(y) for y in _YEAR.findall(sentence.text)]
-    if years and context.year is not None:
-        oldest = context.year - min(years)
-        names.add("year_past" if oldest > 0 else "year_now" if oldest == 0 else "year_future")
     return names
 
 

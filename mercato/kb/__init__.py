@@ -148,7 +148,7 @@ def _read_players() -> tuple[Player, ...]:
 
 
 # The words a club's name often goes without: 'Bolton' for Bolton Wanderers, 'Hull' for Hull City.
-_DROPPABLE = frozenset("Wanderers Rovers Athletic Albion Town County Argyle City United".split())
+_DROPPABLE = frozenset(("Wanderers", "Rovers", "Athletic", "Albion", "Town", "County", "Argyle", "City", "United"))
 
 
 def _short_names(clubs: dict[int, Club]) -> dict[int, tuple[str, ...]]:
@@ -164,9 +164,9 @@ def _short_names(clubs: dict[int, Club]) -> dict[int, tuple[str, ...]]:
     short: dict[int, tuple[str, ...]] = {}
     for club in clubs.values():
         town, _, rest = club.name.rpartition(" ")
-        if town and rest in _DROPPABLE and " " not in town and name_key(town) not in taken:
-            if set(towns[name_key(town)]) == {club.id}:
-                short[club.id] = (town,)
+        key = name_key(town)
+        if town and rest in _DROPPABLE and " " not in town and key not in taken and set(towns[key]) == {club.id}:
+            short[club.id] = (town,)
     return short
 
 
