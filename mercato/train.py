@@ -28,7 +28,7 @@ __all__ = ["TrainingArticle", "cross_validate", "fit", "outlet_group", "training
 
 _MIN_COUNT = 2  # a feature seen in fewer training candidates gets no weight
 _C = {
-    "destination": 0.3,
+    "destination": 0.1,
     "stage": 0.3,
     "deal_type": 0.3,
     "renewal": 0.1,

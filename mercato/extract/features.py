@@ -162,6 +162,9 @@ class _Context:
                 names.add("cue_hedged")
         if is_hedged(clause.text):
             names.add("hedged")
+        starts, ends, words = self.tokens(clause.sentence)
+        within = words[bisect_left(starts, clause.start) : bisect_right(ends, clause.end)]
+        names.update([f"word={w}" for w in within if w[0].isalpha() and w != "Cap"])  # words no lexicon lists
         years = [int(y) for y in _YEAR.findall(clause.sentence.text)]
         if years and self.year is not None:
             oldest = self.year - min(years)
