@@ -30,7 +30,7 @@ _MIN_COUNT = 2  # a feature seen in fewer training candidates gets no weight
 _C = {
     "destination": 0.1,
     "stage": 0.3,
-    "deal_type": 0.3,
+    "deal_type": 10.0,
     "renewal": 0.1,
     "seller": 0.3,
 }  # inverse regularisation strength
@@ -84,7 +84,7 @@ def _labelled(item: GoldArticle, features: Features, kb: KnowledgeBase) -> Train
         if gold is None:
             pairs.append(Labelled(pair.names, False, is_seller=seller))
         else:
-            terms = terms_of(c).names
+            terms = terms_of(pair).names
             pairs.append(Labelled(pair.names, True, str(gold["stage"]), str(gold["deal_type"]), seller, terms))
     renewals = tuple(
         Labelled(

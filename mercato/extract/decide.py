@@ -150,7 +150,7 @@ class ExtractorModel:
             score = self.destination.probability(item.names)
             if score < self.destination.threshold:
                 continue
-            terms = terms_of(item.candidate)
+            terms = terms_of(item)
             names = item.names | terms.names
             stage = Stage(self.stage.best(names))
             deal_type = DealType(self.deal_type.best(names))
@@ -190,12 +190,9 @@ class RulesOnly:
         for item in features.pairs:
             if not item.candidate.proposed:
                 continue
-            terms = terms_of(item.candidate)
-            deal_type = terms.deal_type
-            if deal_type is DealType.UNKNOWN and "free_agent" in item.names:
-                deal_type = DealType.FREE
+            terms = terms_of(item)
             stage = pair_stage(item.candidate.evidence.stages)
-            pairs.append(PairDecision(item, 1.0, stage, deal_type, terms.fee, ()))
+            pairs.append(PairDecision(item, 1.0, stage, terms.deal_type, terms.fee, ()))
         renewals = tuple(RenewalDecision(r, 1.0, ()) for r in features.renewals if r.candidate.proposed)
         return Decisions(tuple(pairs), renewals, {})
 

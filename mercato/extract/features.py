@@ -209,14 +209,17 @@ def _words(text: str) -> list[str]:
     return [_word(word) for word in _WORD.findall(text)]
 
 
-def terms_of(candidate: Candidate) -> Terms:
-    """The terms a candidate's evidence states, read by the rules, as features (asked only of the
-    candidates that are claims: reading fees is costly and says little about whether a pair is one)."""
-    deal_type, fee = pair_terms(candidate.evidence)
+def terms_of(item: CandidateFeatures) -> Terms:
+    """The terms the rules read for a candidate, and the features they make (asked only of the
+    candidates that are claims: reading fees is costly and says little about whether a pair is
+    one). A player the article says is out of contract moves free where no other terms are said."""
+    deal_type, fee = pair_terms(item.candidate.evidence)
+    if deal_type is DealType.UNKNOWN and "free_agent" in item.names:
+        deal_type = DealType.FREE
     names = {f"deal={deal_type.value}"}
     if fee is not None:
         names.add("fee")
-    if candidate.proposed:
+    if item.candidate.proposed:
         names.add(f"rules_deal={deal_type.value}")
     return Terms(deal_type, fee, frozenset(names))
 
