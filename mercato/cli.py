@@ -327,6 +327,7 @@ def extract_command(
     """Print one JSON object per article with its rumours and renewals (the extraction contract)."""
     from mercato.contract import result_json
     from mercato.extract import claims_of, decide_article
+    from mercato.extract.decide import shipped_model
     from mercato.ingest import IngestProblem, find_inputs, read_input
     from mercato.kb import load_kb
     from mercato.settings import Settings
@@ -343,7 +344,7 @@ def extract_command(
             reading, decisions = decide_article(item, kb)
             result = claims_of(reading, decisions)
             if explain:
-                console.print(explained_claims(item, result, decisions))
+                console.print(explained_claims(item, result, decisions, shipped_model()))
             else:
                 typer.echo(json.dumps(result_json(result), ensure_ascii=False))
     if failed:

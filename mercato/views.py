@@ -12,7 +12,7 @@ from rich.text import Text
 
 from mercato.bench import BenchFigures
 from mercato.evaluate import EvalReport
-from mercato.extract.decide import Decisions
+from mercato.extract.decide import Decisions, ExtractorModel
 from mercato.model import Article, ExtractionResult, Saga
 from mercato.sagas import ReportedClaim
 from mercato.store import IngestError
@@ -118,7 +118,7 @@ def eval_comparison(title: str, report: EvalReport, rules: EvalReport) -> Table:
     return table
 
 
-def explained_claims(article: Article, result: ExtractionResult, decisions: Decisions) -> Table:
+def explained_claims(article: Article, result: ExtractionResult, decisions: Decisions, model: ExtractorModel) -> Table:
     """Each claim of an article with the model's score and the features that weighed most."""
     title = f"{article.source or article.id}: {len(result.claims)} rumours, {len(result.renewals)} renewals"
     table = Table(title=title)
@@ -127,12 +127,14 @@ def explained_claims(article: Article, result: ExtractionResult, decisions: Deci
     table.add_column("top features (weight)")
     for claim, decision in zip(result.claims, decisions.pairs, strict=True):
         move = f"{claim.player}: {claim.from_club or '?'} -> {claim.to_club} ({claim.stage}, {claim.deal_type})"
-        table.add_row(_cell(move), f"{decision.score:.2f}", _reasons(decision.reasons))
+        table.add_row(
+            _cell(move), f"{decision.score:.2f}", _reasons(model.destination.reasons(decision.features.names))
+        )
     for renewal, chosen in zip(result.renewals, decisions.renewals, strict=True):
         table.add_row(
             _cell(f"{renewal.player}: renews at {renewal.club} ({renewal.stage})"),
             f"{chosen.score:.2f}",
-            _reasons(chosen.reasons),
+            _reasons(model.renewal.reasons(chosen.features.names)),
         )
     return table
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Protocol
@@ -45,7 +45,6 @@ class PairDecision:
     stage: Stage
     deal_type: DealType
     fee: Fee | None  # read by the rules from the claim's sentences
-    reasons: tuple[tuple[str, float], ...]  # the features that weighed most, and their weights
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +53,6 @@ class RenewalDecision:
 
     features: RenewalFeatures
     score: float
-    reasons: tuple[tuple[str, float], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,22 +78,25 @@ class Head:
     bias: tuple[float, ...]
     weights: dict[str, tuple[float, ...]]
     threshold: float = 0.5  # one class: the probability from which the answer is yes
+    _flat: dict[str, float] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # one class: each weight as a plain number, for the sum every candidate asks for
+        object.__setattr__(self, "_flat", {name: w[0] for name, w in self.weights.items()})
 
     def logits(self, names: frozenset[str]) -> list[float]:
         """The score of each class for a set of features."""
         totals = list(self.bias)
         weights = self.weights
-        for name in names:
-            w = weights.get(name)
-            if w is not None:
-                for k, value in enumerate(w):
-                    totals[k] += value
+        for name in names & weights.keys():
+            for k, value in enumerate(weights[name]):
+                totals[k] += value
         return totals
 
     def probability(self, names: frozenset[str]) -> float:
         """One class: the probability of yes."""
-        weights = self.weights
-        return _sigmoid(self.bias[0] + sum(weights[name][0] for name in names if name in weights))
+        flat = self._flat
+        return _sigmoid(self.bias[0] + sum(map(flat.__getitem__, names & flat.keys())))
 
     def best(self, names: frozenset[str]) -> str:
         """Several classes: the most likely."""
@@ -154,7 +155,7 @@ class ExtractorModel:
             names = item.names | terms.names
             stage = Stage(self.stage.best(names))
             deal_type = DealType(self.deal_type.best(names))
-            pairs.append(PairDecision(item, score, stage, deal_type, terms.fee, self.destination.reasons(item.names)))
+            pairs.append(PairDecision(item, score, stage, deal_type, terms.fee))
         sellers: dict[str, tuple[float, str]] = {}  # each player's likeliest current club
         for item in features.pairs:
             score = self.seller.probability(item.names)
@@ -166,7 +167,7 @@ class ExtractorModel:
             score = self.renewal.probability(renewal.names)
             player = renewal.candidate.player
             if score >= self.renewal.threshold and (player not in best or score > best[player].score):
-                best[player] = RenewalDecision(renewal, score, self.renewal.reasons(renewal.names))
+                best[player] = RenewalDecision(renewal, score)
         return Decisions(tuple(pairs), tuple(best.values()), {p: club for p, (_, club) in sellers.items()})
 
     def to_json(self) -> str:
@@ -192,8 +193,8 @@ class RulesOnly:
                 continue
             terms = terms_of(item)
             stage = pair_stage(item.candidate.evidence.stages)
-            pairs.append(PairDecision(item, 1.0, stage, terms.deal_type, terms.fee, ()))
-        renewals = tuple(RenewalDecision(r, 1.0, ()) for r in features.renewals if r.candidate.proposed)
+            pairs.append(PairDecision(item, 1.0, stage, terms.deal_type, terms.fee))
+        renewals = tuple(RenewalDecision(r, 1.0) for r in features.renewals if r.candidate.proposed)
         return Decisions(tuple(pairs), renewals, {})
 
 

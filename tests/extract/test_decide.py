@@ -45,4 +45,5 @@ def test_the_model_explains_each_claim_by_its_features():
     _, decisions = decide_article(article, load_kb())
     (decision,) = decisions.pairs
     assert decision.features.candidate.club == "Arsenal" and decision.score >= 0.4
-    assert decision.reasons and all(name in decision.features.names for name, _ in decision.reasons)
+    reasons = shipped_model().destination.reasons(decision.features.names)
+    assert reasons and all(name in decision.features.names for name, _ in reasons)
