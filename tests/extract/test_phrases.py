@@ -1,11 +1,12 @@
 """The lexicon files' phrase syntax, compiled to regular expressions."""
 
 import re
+from importlib import resources
 
 import pytest
 
 from mercato.errors import BadPhrase
-from mercato.extract.phrases import compile_lexicon
+from mercato.extract.phrases import compile_lexicon, source
 
 
 def _found(lexicon_text: str, text: str, flags: int = re.IGNORECASE) -> list[str]:
@@ -127,3 +128,16 @@ def test_a_bad_phrase_is_reported_with_its_file_and_line(lexicon_text: str, line
     with pytest.raises(BadPhrase, match=re.escape(f"test.txt, line {line}: {message}")) as raised:
         compile_lexicon(lexicon_text, "test.txt")
     assert raised.value.source == "test.txt" and raised.value.line == line
+
+
+def test_every_lexicon_file_compiles() -> None:
+    folder = resources.files("mercato.extract").joinpath("lexicons/en")
+    kinds = [entry.name.removesuffix(".txt") for entry in folder.iterdir() if entry.name.endswith(".txt")]
+    assert kinds
+    for kind in kinds:
+        re.compile(source(kind))
+
+
+def test_a_lexicon_file_is_read_once() -> None:
+    assert source("hedge") is source("hedge")
+    assert "could" in source("hedge")
