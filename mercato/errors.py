@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["MercatoError", "UnknownEntity", "UnreadableArticle"]
+__all__ = ["BadPhrase", "MercatoError", "UnknownEntity", "UnreadableArticle"]
 
 
 class MercatoError(Exception):
@@ -26,3 +26,14 @@ class UnknownEntity(MercatoError):
         super().__init__(f"unknown {kind} {name!r}; {hint}")
         self.kind = kind
         self.name = name
+
+
+class BadPhrase(MercatoError):
+    """A line of a lexicon file (mercato/extract/lexicons) that is not a phrase Mercato can read."""
+
+    def __init__(self, source: str, line: int, reason: str, hint: str) -> None:
+        super().__init__(f"{source}, line {line}: {reason}; {hint}")
+        self.source = source
+        self.line = line
+        self.reason = reason
+        self.hint = hint

@@ -10,6 +10,7 @@ from mercato.extract.cues import StageCue, deal_type_of, is_hedged, renewal_stag
 from mercato.extract.fees import pick_fee
 from mercato.extract.lexicon import grouped, lexicon
 from mercato.extract.mentions import ArticleMentions, ClubRef, PlayerRef, is_title_case
+from mercato.extract.phrases import source
 from mercato.extract.sentences import Sentence, split_clauses
 from mercato.model import DealType, Evidence, Fee, Stage
 
@@ -32,46 +33,28 @@ __all__ = [
 # "Borussia Monchengladbach's 25-year-old France forward".
 _DESCRIPTOR_GAP = re.compile(
     r"^(?:['’]s?)?(?:\s+(?:and\s+)?(?:[A-Z][\w'’-]*|\d[\w-]*|[a-z-]+(?:-year-old|back|half)|"
-    r"defender|midfielder|striker|forward|winger|goalkeeper|keeper|star|ace|captain|vice-captain|"
-    r"skipper|sensation|teenager|youngster|starlet|talent|playmaker|attacker|international|utility|"
-    r"outcast|record|signing|loanee|target|wonderkid|hotshot|No\.?\s?\d+|teenage|young|veteran|"
-    r"winger|centre-back|full-back|left-back|right-back|academy|graduate|prospect|frontman|"
-    r"superstar|striker|No|shot-stopper|number|one|two|\(\d+\)|,|\d+,)){0,6}\s*$"
+    rf"{source('descriptor')}|No\.?\s?\d+|\(\d+\)|,|\d+,)){{0,6}}\s*$"
 )
+# The phrases, then perhaps a capitalised word and 'club' or 'side': 'from French side Lyon'.
 _FROM_BEFORE = lexicon(
-    r"(?:\bfrom|\bleave|\bleaving|\bleft|\bquit|\bexit|\bdepart\w*|\baway from|\bprise \w+ from|"
-    r"\b(?:future|time|spell|stay|career) (?:at|with)|\bswap|\bremains? an?|\b(?:stay|remain)(?:ed|s|ing)? (?:put )?(?:at|with)|"
-    r"\b(?:his|their) (?:\w+\s+)?(?:contract|deal) (?:at|with)|"
-    r"\b(?:accepted|rejected|snubbed|turned down|knocked back|rebuffed|blocked|valued|too low) by|"
-    r"\bon loan (?:at|with)|\bloan spell (?:at|with))"
-    r"(?:\s+[A-Z][a-z]+)?(?:\s+(?:club|side|outfit|giants|champions))?\s+$"
+    source("from-before", glue=r"(?:\s+[A-Z][a-z]+)?(?:\s+(?:club|side|outfit|giants|champions))?\s+")
 )
-_INTEREST_FROM = lexicon(
-    r"(?:interest|offer|bid|approach|enquir\w+|attention|competition|proposal|contact|scouts|"
-    r"interested|linked|move|race|advances|calls?|suitors?|pursuit|bids|offers)\s+(?:[a-z0-9£€$.,]+\s+){0,6}from\s+$"
-)
+_INTEREST_FROM = lexicon(source("interest-from", glue=r"\s+(?:[a-z0-9£€$.,]+\s+){0,6}from\s+"))
+# A possessive, a helping verb and up to two adverbs between a club's name and the phrase.
 _SELLER_AFTER = lexicon(
-    r"^(?:['’]s)?\s+(?:have\s+|has\s+|had\s+|are\s+|is\s+|will\s+|would\s+|won't\s+)?"
-    r"(?:\w+ly\s+|earlier\s+|already\s+|now\s+|also\s+|still\s+|too\s+|not\s+|never\s+){0,2}"
-    r"(?:rejected|turned down|"
-    r"snubbed|rebuffed|knocked back|accepted|lost|sold|sell|insisted|insist|want\w* over|are demanding|"
-    r"blanking|fielding|received|braced|resigned to losing|stand firm|said|say|says|insisted|insists|maintain|"
-    r"(?:are |is )?(?:\w+ )?(?:prepared|willing|happy|ready|open) to (?:let|sell|loan|offload|allow|cash in)|"
-    r"demand\w*|valued?|value|are willing to sell|willing to listen|would want|could help|reluctant|"
-    r"(?:contract|deal) (?:expires|runs|ends))\b"
-    r"|^\s+(?:contract|deal)\b"
+    source(
+        "seller-after",
+        glue=r"(?:['’]s)?\s+(?:have\s+|has\s+|had\s+|are\s+|is\s+|will\s+|would\s+|won't\s+)?"
+        r"(?:\w+ly\s+|earlier\s+|already\s+|now\s+|also\s+|still\s+|too\s+|not\s+|never\s+){0,2}",
+    )
+    + r"|^\s+(?:contract|deal)\b"
 )
 _POSSESSIVE_DEAL_BEFORE = lexicon(r"\b(?:his|their|the player's)\s+$")
-_CURRENT_DEAL_BEFORE = lexicon(
-    r"(?:\bhis|\btheir|['’]s)\s+(?:current\s+|existing\s+|present\s+)?(?:\w+\s+)?(?:contract|deal)\s+(?:at|with)\s+(?:the\s+)?$"
-)
-# 'Everton want to keep Branthwaite', 'Villa are eager to keep hold of Watkins': his own club.
-_KEEPING = re.compile(r"\b(?:keep|keeping|retain|retaining|hold on to|keep hold of|tie down|not sell|won't sell)\b")
-_LEAVING_AFTER = re.compile(
-    r"^\s+(?:is|are|was)\s+(?:\w+\s+)?(?:leaving|departing)\b|^\s+(?:will|is set to|wants to) (?:leave|depart)\b|^\s+leaves\b"
-)
-_DEAL_WITH_BEFORE = lexicon(r"(?<!personal )(?:agreed|agreement|deal|terms|fee)\s+(?:\w+\s+){0,3}with\s+$")
-_PAID_BEFORE = lexicon(r"\bpaid\s+$|\bfrom\s+(?:\w+\s+){0,2}(?:club|side)\s+$")
+_CURRENT_DEAL_BEFORE = lexicon(source("current-deal-before"))
+_KEEPING = re.compile(source("keeping"))  # 'Everton want to keep Branthwaite': his own club
+_LEAVING_AFTER = re.compile(source("leaving-after", glue=r"\s+"))
+_DEAL_WITH_BEFORE = lexicon(source("deal-with-before"))
+_PAID_BEFORE = lexicon(source("paid-before"))
 _POSSESSIVE_S = re.compile(r"['’]s\s+")
 _DEAL_AFTER = re.compile(r"^\s+(?:contract|deal)\b")
 _AWAY_FROM_BEFORE = re.compile(r"\baway from\s+(?:the\s+)?$")
@@ -82,19 +65,8 @@ _BRACKETED = re.compile(r"\([^)]*\)")  # an aside: '(on loan)'
 _YEAR = grouped(r"\b((?:19|20)\d\d)\b")
 _SEEMED = grouped(r"\bseemed\b")
 _WITH_FOR_AFTER = re.compile(r"^\s+(?:over|for|about|regarding)\b")
-_BACKGROUND_BEFORE = lexicon(
-    r"(?:\bex-|\bformer\s+|\bagainst\s+|\bbeat(?:ing)?\s+|\bfac(?:e|es|ing)\s+(?:\w+\s+)?|\bv\.?\s+|\bvs\.?\s+|"
-    r"\bdraw (?:at|with)\s+|\bdefeat\w*\s+|\bwin (?:at|over)\s+|\bvictory over\s+|\bplayed for\s+|"
-    r"\bscored (?:against|for)\s+|\bloss to\s+|\bplayed at\s+|\blike\s+|\bthan\s+|\bmatch against\s+|"
-    r"\b(?:joined|signed|arrived) from\s+|\bon loan (?:at|with|from)\s+|\bspell (?:at|with)\s+|\bspent\s+(?:\w+\s+){0,4}at\s+|"
-    r"\bspending\s+(?:\w+\s+){0,6}at\s+|\bhaving (?:\w+\s+){0,2}joined\s+|\bmatch at the\s+|\bgame at the\s+|\bprevious(?:ly)?\s+(?:\w+\s+){0,3}|\bbeaten off competition from\s+)$"
-)
-_BACKGROUND_CLAUSE = lexicon(
-    r"\b(?:in|from|between|of) (?:19|20)\d\d\b|\b(?:19|20)\d\d-\d\d\b|\bfollowing in the footsteps|"
-    r"\b(?:months|years|weeks|seasons) ago\b|"
-    r"\bprevious(?:ly)?\b|\bback in (?:19|20)\d\d|\bback in the (?:day|summer|winter)|\bearlier in his career|\bwhere he (?:played|spent)|\bcame through\b|"
-    r"\bhas been (?:at|with)\b|\bgraduate\b|\bin the past\b|\blast (?:summer|season|year)\b"
-)
+_BACKGROUND_BEFORE = lexicon(source("background-before"))
+_BACKGROUND_CLAUSE = lexicon(source("background-clause"))
 
 
 # Not frozen: built by the hundred for each article, and a frozen dataclass takes three times
@@ -243,11 +215,7 @@ def destinations_of(text: str, clause: Clause, current: dict[str, str], hints: l
     return [ref for ref in clause.clubs if id(ref) not in sellers and id(ref) not in history]
 
 
-_COMPARISON_BEFORE = lexicon(
-    r"(?:\bthan|\blike|\balongside|\bjoins|\brival|\bpartner|\bteam-mate|\bteammate|"
-    r"\bbeating|\bahead of|\bnew|\bnext|\bsuccessor to|\bin place of|\bsuch as|\bthe likes of|"
-    r"\bthe current)\s+['‘\"“]?$"
-)
+_COMPARISON_BEFORE = lexicon(source("comparison-before", glue=r"\s+['‘\"“]?"))
 
 
 def movers(text: str, clause: Clause) -> list[list[PlayerRef]]:
@@ -315,7 +283,7 @@ def _described_player(text: str, ref: ClubRef, clause: Clause) -> PlayerRef | No
     return None
 
 
-_NEEDS_CLUB_AFTER = lexicon(r"^(?:join|signed for|move to|switch to|move back to)")
+_NEEDS_CLUB_AFTER = lexicon(source("needs-club-after"))
 
 
 _LIST_JOINER = re.compile(r"^\s*(?:,|and|&|or|as well as|, and|, as well as|/|plus)?\s*$")

@@ -17,45 +17,27 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from mercato.extract.lexicon import Prefilter, lexicon
+from mercato.extract.phrases import source
 from mercato.extract.sentences import Sentence, split_sentences
 from mercato.model import Evidence, InjuryClaim, InjuryStatus
 
 __all__ = ["find_injuries"]
 
-_INJURY_WORDS = (
-    r"ACL|anterior cruciate ligament|cruciate|Achilles|hamstring|thigh|calf|groin|ankle|knee|"
-    r"foot|hip|back|shoulder|pelvis|muscle|muscular|metatarsal|ligament|meniscus|"
-    r"concussion|fracture|broken \w+|leg|adductor|quad(?:riceps)?"
-)
+_INJURY_WORDS = source("injury-parts")
 # Order matters only for which cue names the injury: the most specific first.
 _PART = re.compile(rf"\b(?:{_INJURY_WORDS})\b", re.IGNORECASE)
 _INJURED = re.compile(
     rf"\((?:{_INJURY_WORDS})\)"
-    rf"|\b(?:(?:{_INJURY_WORDS})\s+(?:injury|problem|issue|strain|tear|surgery|"
-    r"operation|knock|complaint|rupture)"
-    rf"|(?:torn|ruptured|tore|broke|fractured)\s+(?:his\s+)?(?:{_INJURY_WORDS})"
-    r"|(?P<season>ruled out for the (?:rest of the |remainder of the )?season"
-    r"|out for the (?:rest of the |remainder of the )?season"
-    r"|sidelined for the (?:rest|remainder) of the season|season-ending)"
-    r"|(?P<surgery>undergo(?:ne|es|ing)? (?:\w+ )?(?:surgery|an operation))"
-    r"|out injured|is injured|was injured|injured|ruled out|sidelined|"
-    r"out for the long run|(?:suffered|sustained|picked up|nursing|with) (?:a|an|the|his) "
-    r"(?:\w+[ -]){0,2}injury|(?:a|an|his) (?:\w+ ){0,2}injury|will miss)\b",
+    rf"|\b(?:(?:{_INJURY_WORDS})\s+(?:{source('injury-after-part')})"
+    rf"|(?:{source('injury-tears')})\s+(?:his\s+)?(?:{_INJURY_WORDS})"
+    rf"|(?P<season>{source('injury-season')})"
+    rf"|(?P<surgery>{source('injury-surgery')})"
+    rf"|{source('injured')})\b",
     re.IGNORECASE,
 )
-_SUSPENDED = re.compile(
-    r"\b(?:suspended|suspension|(?:\w+-match )?ban(?!\w)|banned|sent off|red card)\b",
-    re.IGNORECASE,
-)
-_FIT = re.compile(
-    r"\b(?:back in (?:full )?training|returned to (?:full )?training|returns? to (?:full )?"
-    r"training|fit again|passed fit|declared fit|recovered from|back from (?:injury|"
-    r"suspension)|return(?:ed|s)? from (?:injury|suspension)|available again|"
-    r"(?:has )?served (?:his|a) (?:\w+[ -])?(?:ban|suspension))\b",
-    re.IGNORECASE,
-)
-# Not a player's absence: a squad's "injury crisis", "injury time".
-_NOT_A_CUE = re.compile(r"\binjury(?:[ -]time| crisis| list| news| record| problems)\b", re.IGNORECASE)
+_SUSPENDED = re.compile(source("suspended"), re.IGNORECASE)
+_FIT = re.compile(source("fit"), re.IGNORECASE)
+_NOT_A_CUE = re.compile(source("not-an-injury"), re.IGNORECASE)  # a squad's "injury crisis", "injury time"
 
 _NUMBERS = {
     "one": 1,

@@ -9,20 +9,18 @@ from functools import cache
 from importlib import resources
 
 from mercato.extract.lexicon import Prefilter, grouped
+from mercato.extract.phrases import source
 
 __all__ = ["Attribution", "find_attributions", "gossip_heading", "known_outlets"]
 
 _NAME = r"[A-Z][\w.'’&-]*(?:\s(?:of|dello|della|de|di|in|on)?\s?[A-Z0-9][\w.'’&-]*){0,4}"
-_VERBS = (
-    r"(?:has|have|had)?\s?(?:been told|understands?|reports?|reported|(?:has )?revealed?|claims?|claimed|says|said|"
-    r"insists?|believes?|learned|learnt|is reporting|confirmed|writes|wrote|states|stated|adds|added|reckons)"
-)
+_VERBS = rf"(?:has|have|had)?\s?(?:{source('attribution-verbs')})"
 _SOURCES = (
-    rf"\b[Aa]ccording to (?:reports? (?:in|from) |the )?(?P<src>{_NAME})",
-    rf"\b(?:[Aa]s )?(?:reported|revealed|claimed) by (?:the )?(?P<src>{_NAME})",
-    rf"\b(?:[Tt]he |[Ii]talian journalist |[Jj]ournalist |[Tt]ransfer expert |[Rr]eporter )?(?P<src>{_NAME}),? {_VERBS}\b",
-    rf"\b(?:told|revealed to|speaking to|in an interview with) (?:the )?(?P<src>{_NAME})",
-    rf"\b(?:via|says|said|reports|claims) (?:the )?(?P<src>{_NAME})\W*$",
+    rf"\b{source('attribution-according')}(?P<src>{_NAME})",
+    rf"\b{source('attribution-by')}(?P<src>{_NAME})",
+    rf"\b(?:(?:{source('attribution-titles')}) )?(?P<src>{_NAME}),? {_VERBS}\b",
+    rf"\b(?:{source('attribution-to')}) (?:the )?(?P<src>{_NAME})",
+    rf"\b(?:{source('attribution-closing')}) (?:the )?(?P<src>{_NAME})\W*$",
 )
 _PATTERNS = tuple(grouped(source) for source in _SOURCES)
 _ATTRIBUTION_WORDS = Prefilter(*_SOURCES)  # which patterns a sentence may match, read case-blind
