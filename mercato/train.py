@@ -37,6 +37,9 @@ _C = {
 # A candidate is a claim from this probability: below one half, because a missed rumour costs a
 # reader more than one to discard (and it gave the best cross-validated F1, not the training one).
 _THRESHOLD = 0.4
+# The heads that pick one club a player, the likeliest (his current club, where he renews),
+# answer from a lower probability: 0.25-0.3 measured best cross-validated for both.
+_LIKELIEST_THRESHOLD = 0.3
 # The features a stage or the terms depend on: the stages the cues give and what the rules make
 # of them. More (the cue words themselves, the words beside the names) measured worse.
 _STAGE_FEATURES = ("bias", "rules_stage", "top_stage", "stage=", "several_stages")
@@ -114,9 +117,17 @@ def fit(articles: Sequence[TrainingArticle]) -> ExtractorModel:
             claim_names, [str(p.deal_type) for p in claims], _C["deal_type"], _DEAL_FEATURES, "unknown"
         ),
         renewal=_fit_head(
-            [r.names for r in renewals], ["yes" if r.is_claim else "no" for r in renewals], _C["renewal"]
+            [r.names for r in renewals],
+            ["yes" if r.is_claim else "no" for r in renewals],
+            _C["renewal"],
+            threshold=_LIKELIEST_THRESHOLD,
         ),
-        seller=_fit_head([p.names for p in pairs], ["yes" if p.is_seller else "no" for p in pairs], _C["seller"]),
+        seller=_fit_head(
+            [p.names for p in pairs],
+            ["yes" if p.is_seller else "no" for p in pairs],
+            _C["seller"],
+            threshold=_LIKELIEST_THRESHOLD,
+        ),
         about={
             "articles": len(articles),
             "candidates": len(pairs),
@@ -129,12 +140,17 @@ def fit(articles: Sequence[TrainingArticle]) -> ExtractorModel:
 
 
 def _fit_head(
-    rows: list[frozenset[str]], labels: list[str], c: float, kinds: tuple[str, ...] = ("",), default: str = "no"
+    rows: list[frozenset[str]],
+    labels: list[str],
+    c: float,
+    kinds: tuple[str, ...] = ("",),
+    default: str = "no",
+    threshold: float = _THRESHOLD,
 ) -> Head:
     """One head, over the features whose names start with one of ``kinds`` (all by default).
 
     ``default``: the answer where there is nothing to learn from; "no" for a yes-or-no head,
-    which gives the probability of yes.
+    which gives the probability of yes, and says yes from ``threshold``.
     """
     binary = default == "no"
     counts: dict[str, int] = {}
@@ -150,14 +166,14 @@ def _fit_head(
     classes = sorted(set(labels)) or [default]
     if len(classes) == 1:  # nothing to learn: always the one answer seen
         if binary:
-            return Head(("yes",), (10.0 if classes == ["yes"] else -10.0,), {}, _THRESHOLD)
+            return Head(("yes",), (10.0 if classes == ["yes"] else -10.0,), {}, threshold)
         return Head((classes[0],), (0.0,), {})
     model = LogisticRegression(C=c, max_iter=5000).fit(matrix, np.array(labels))
     coef, intercept = model.coef_, model.intercept_
     weights: dict[str, tuple[float, ...]]
     if binary:
         weights = {name: (float(coef[0][i]),) for name, i in column.items() if coef[0][i]}
-        return Head(("yes",), (float(intercept[0]),), weights, _THRESHOLD)
+        return Head(("yes",), (float(intercept[0]),), weights, threshold)
     if len(classes) == 2:  # scikit-learn gives one row, for the second class: the first scores 0
         weights = {name: (0.0, float(coef[0][i])) for name, i in column.items() if coef[0][i]}
         return Head(tuple(str(k) for k in model.classes_), (0.0, float(intercept[0])), weights)
