@@ -149,9 +149,9 @@ def show(
 
 def _print_likelihoods(player: str, as_of: str | None) -> None:
     """Each saga's likelihood with its factors, and the squad fit of each open saga."""
-    from mercato.assess import player_assessment
     from mercato.kb import load_kb
     from mercato.saga_views import likelihood_table
+    from mercato.sagas.assess import player_assessment
 
     kb = load_kb()
     day = _as_of(as_of) if as_of else None
@@ -590,9 +590,9 @@ def feed(
 @app.command()
 def sources(as_json: _Json = False) -> None:
     """List outlets and journalists with claims, hits, misses and reliability (90% interval)."""
-    from mercato.assess import ensure_sagas
     from mercato.kb import load_kb
     from mercato.saga_views import source_table
+    from mercato.sagas.assess import ensure_sagas
     from mercato.store.saga_queries import source_records
 
     store = _open_store()
@@ -636,12 +636,12 @@ def calibrate(
 ) -> None:
     """Label sagas against real transfers, fit the likelihood weights, and print the Brier
     score and reliability table against a stage-only baseline."""
-    from mercato.calibrate import calibrate as run_calibration
-    from mercato.calibrate import read_transfers
     from mercato.errors import MercatoError
     from mercato.kb import load_kb
     from mercato.saga_views import calibration_view
-    from mercato.score import load_model, model_json, model_path
+    from mercato.sagas.calibrate import calibrate as run_calibration
+    from mercato.sagas.calibrate import read_transfers
+    from mercato.sagas.likelihood import load_model, model_json, model_path
     from mercato.store import claims
     from mercato.store.saga_tables import read_renewals
 

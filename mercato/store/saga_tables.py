@@ -1,6 +1,6 @@
 """Writing the saga tables (sagas, their stage changes, source records) and reading renewals.
 
-The tables are rebuilt from the claims by ``mercato.assess.refresh_sagas``; a saga keeps
+The tables are rebuilt from the claims by ``mercato.sagas.assess.refresh_sagas``; a saga keeps
 its id across rebuilds, keyed by (player, destination club).
 """
 
@@ -16,8 +16,8 @@ from sqlalchemy import delete, func, select
 
 from mercato.model import Evidence, RenewalClaim, Saga, Stage
 from mercato.sagas import ReportedRenewal, StageChange
-from mercato.score import Likelihood
-from mercato.sources import SourceRecord
+from mercato.sagas.likelihood import Likelihood
+from mercato.sagas.sources import SourceRecord
 from mercato.store.schema import (
     ArticleRow,
     ClaimRow,

@@ -17,14 +17,7 @@ from mercato.kb import KnowledgeBase
 from mercato.model import Saga
 from mercato.rules.load import load_rulebook
 from mercato.rules.model import RuleBook
-from mercato.sagas import (
-    ReportedClaim,
-    ReportedRenewal,
-    group_by_saga,
-    merge_sagas,
-    stage_changes,
-)
-from mercato.score import (
+from mercato.sagas.likelihood import (
     Likelihood,
     LikelihoodModel,
     SagaContext,
@@ -33,7 +26,14 @@ from mercato.score import (
     registration_window_open,
     score_sagas,
 )
-from mercato.sources import SourceBook, SourceRecord, load_sources, reliabilities, track_records
+from mercato.sagas.merge import (
+    ReportedClaim,
+    ReportedRenewal,
+    group_by_saga,
+    merge_sagas,
+    stage_changes,
+)
+from mercato.sagas.sources import SourceBook, SourceRecord, load_sources, reliabilities, track_records
 from mercato.store.queries import claims as stored_claims
 from mercato.store.saga_tables import (
     AssessedSaga,
