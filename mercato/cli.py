@@ -151,7 +151,7 @@ def _print_likelihoods(player: str, as_of: str | None) -> None:
     """Each saga's likelihood with its factors, and the squad fit of each open saga."""
     from mercato.kb import load_kb
     from mercato.saga_views import likelihood_table
-    from mercato.sagas.assess import player_assessment
+    from mercato.store.saga_refresh import player_assessment
 
     kb = load_kb()
     day = _as_of(as_of) if as_of else None
@@ -592,8 +592,8 @@ def sources(as_json: _Json = False) -> None:
     """List outlets and journalists with claims, hits, misses and reliability (90% interval)."""
     from mercato.kb import load_kb
     from mercato.saga_views import source_table
-    from mercato.sagas.assess import ensure_sagas
     from mercato.store.saga_queries import source_records
+    from mercato.store.saga_refresh import ensure_sagas
 
     store = _open_store()
     ensure_sagas(store, load_kb())

@@ -10,9 +10,9 @@ from rich.table import Table
 from rich.text import Text
 
 from mercato.sagas import StageChange
+from mercato.sagas.assess import AssessedSaga
 from mercato.sagas.calibrate import Bin, CalibrationReport
 from mercato.sagas.sources import SourceRecord
-from mercato.store.saga_tables import AssessedSaga
 
 __all__ = ["calibration_view", "feed_table", "likelihood_table", "source_table"]
 

@@ -13,10 +13,10 @@ from mercato.api.news import router as news_router
 from mercato.api.sagas import router as sagas_router
 from mercato.api.squad import router as squad_router
 from mercato.kb import load_kb
-from mercato.sagas.assess import ensure_sagas
 from mercato.sagas.likelihood import load_model
 from mercato.settings import Settings
 from mercato.store import open_store
+from mercato.store.saga_refresh import ensure_sagas
 
 __all__ = ["create_app"]
 

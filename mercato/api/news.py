@@ -10,9 +10,9 @@ from mercato.api.schemas import ArticleIn, ArticleOut, ClubOut, ErrorOut, Ingest
 from mercato.extract import extract
 from mercato.ingest import content_hash
 from mercato.model import Article
-from mercato.sagas.assess import refresh_sagas
 from mercato.store import Stored
 from mercato.store.saga_queries import article_with_claims, club_by_id, club_ids_named, player_by_id
+from mercato.store.saga_refresh import refresh_sagas
 
 __all__ = ["router"]
 

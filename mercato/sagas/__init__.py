@@ -7,7 +7,8 @@
 - ``calibrate.py``: the likelihood's weights fitted against real transfers;
 - ``assess.py``: the assess step, all of the above over one set of claims as of a date.
 
-Pure functions over reported claims: no terminal, no clock.
+Pure functions over reported claims: no database, no terminal, no clock. The store runs the
+assess step over what it holds (``mercato.store.saga_refresh``).
 """
 
 from __future__ import annotations
