@@ -227,7 +227,8 @@ def _squad_options(kb: KnowledgeBase, as_of: str | None, formation: str) -> Squa
     from sqlalchemy.engine import make_url
 
     from mercato.settings import Settings
-    from mercato.squad import SquadOptions, stored_options
+    from mercato.squad import SquadOptions
+    from mercato.store.squad_news import stored_options
 
     day = _as_of(as_of)
     url = make_url(Settings().db)

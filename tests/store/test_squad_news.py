@@ -1,4 +1,4 @@
-"""The squad on a date as the stored news leaves it: ingest articles, then ask the CLI."""
+"""The squad on a date as the stored news leaves it (mercato/store/squad_news.py): ingest articles, then ask the CLI."""
 
 import json
 from datetime import date
@@ -10,8 +10,8 @@ from typer.testing import CliRunner
 from mercato import cli
 from mercato.kb import load_kb
 from mercato.pipeline import ingest_paths
-from mercato.squad import stored_options
 from mercato.store import open_store
+from mercato.store.squad_news import stored_options
 
 runner = CliRunner()
 
