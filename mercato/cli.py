@@ -12,7 +12,7 @@ import typer
 from rich.console import Console
 
 if TYPE_CHECKING:
-    from mercato.evaluate import GoldArticle
+    from mercato.evaluate.gold import GoldArticle
     from mercato.kb import KnowledgeBase
     from mercato.pipeline import IngestReport
     from mercato.sagas import ReportedClaim
@@ -354,7 +354,7 @@ def extract_command(
 
 def _read_gold_dir(gold_dir: Path) -> list[GoldArticle]:
     """The gold articles of a folder; a folder that holds none ends the command."""
-    from mercato.evaluate import read_gold
+    from mercato.evaluate.gold import read_gold
 
     if not gold_dir.is_dir():
         _fail(FileNotFoundError(f"{gold_dir}: not a folder; give the folder of gold *.json files"))
@@ -382,11 +382,12 @@ def eval_command(
     on) and printed beside the rules-only figures. Without it the shipped model is measured,
     and articles it was trained on are counted and named as such.
     """
-    from mercato.evaluate import evaluate, seen_in_training
+    from mercato.evaluate.gold import seen_in_training
+    from mercato.evaluate.score import evaluate
+    from mercato.evaluate.train import cross_validate, training_articles
     from mercato.extract import RULES_ONLY
     from mercato.extract.decide import shipped_model
     from mercato.kb import load_kb
-    from mercato.train import cross_validate, training_articles
     from mercato.views import eval_comparison, eval_report
 
     gold, kb = _read_gold_dir(gold_dir), load_kb()
@@ -423,9 +424,9 @@ def train_command(
     ] = None,
 ) -> None:
     """Train the extractor's decisions on gold articles and write the model file (deterministic)."""
+    from mercato.evaluate.train import fit, training_articles
     from mercato.extract.decide import SHIPPED_MODEL
     from mercato.kb import load_kb
-    from mercato.train import fit, training_articles
 
     gold, kb = _read_gold_dir(gold_dir), load_kb()
     model = fit(training_articles(gold, kb))
@@ -700,7 +701,7 @@ def bench(
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as one JSON object.")] = False,
 ) -> None:
     """Extraction speed on one core, beside spaCy's small English pipeline, and peak memory."""
-    from mercato.bench import pin_to_one_core, read_corpus, run_bench
+    from mercato.evaluate.bench import pin_to_one_core, read_corpus, run_bench
     from mercato.kb import load_kb
     from mercato.settings import Settings
     from mercato.views import bench_table

@@ -10,8 +10,8 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from mercato.bench import BenchFigures
-from mercato.evaluate import EvalReport
+from mercato.evaluate.bench import BenchFigures
+from mercato.evaluate.score import EvalReport
 from mercato.extract.decide import Decisions, ExtractorModel
 from mercato.model import Article, ExtractionResult, Saga
 from mercato.sagas import ReportedClaim

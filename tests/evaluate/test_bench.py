@@ -8,8 +8,8 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 from mercato import cli
-from mercato.bench import BenchFigures, read_corpus, repeat_to, run_bench, token_count
 from mercato.cli import app
+from mercato.evaluate.bench import BenchFigures, read_corpus, repeat_to, run_bench, token_count
 from mercato.kb import load_kb
 from mercato.model import Article
 
@@ -27,7 +27,7 @@ def article(i: int, text: str) -> Article:
     return Article(id=f"a{i}", text=text, content_hash=str(i), published=date(2024, 7, 1))
 
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "articles"
+SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "articles"
 
 TEXTS = [
     "Arsenal have signed Declan Rice from West Ham for £105m.",
