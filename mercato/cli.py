@@ -326,8 +326,8 @@ def extract_command(
     ] = False,
 ) -> None:
     """Print one JSON object per article with its rumours and renewals (the extraction contract)."""
-    from mercato.contract import result_json
     from mercato.extract import claims_of, decide_article
+    from mercato.extract.contract import result_json
     from mercato.extract.decide import shipped_model
     from mercato.ingest import IngestProblem, find_inputs, read_input
     from mercato.kb import load_kb

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from mercato.contract import rumour_json
 from mercato.evaluate.gold import GoldArticle
 from mercato.extract import Decider, extract
+from mercato.extract.contract import rumour_json
 from mercato.kb import KnowledgeBase, name_key
 from mercato.model import ExtractionResult
 
