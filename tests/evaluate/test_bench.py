@@ -7,8 +7,7 @@ import pytest
 from rich.console import Console
 from typer.testing import CliRunner
 
-from mercato import cli
-from mercato.cli import app
+from mercato.cli import app, common
 from mercato.evaluate.bench import BenchFigures, read_corpus, repeat_to, run_bench, token_count
 from mercato.kb import load_kb
 from mercato.model import Article
@@ -128,7 +127,7 @@ def test_bench_command_json_holds_both_runs_figures(tmp_path):
 
 
 def test_bench_command_table_names_both_runs_and_memory(tmp_path, monkeypatch):
-    monkeypatch.setattr(cli, "console", Console(width=120, force_terminal=False, color_system=None))
+    monkeypatch.setattr(common, "console", Console(width=120, force_terminal=False, color_system=None))
     write_gold(tmp_path, TEXTS)
     result = CliRunner().invoke(app, ["bench", str(tmp_path), "--articles", "6", "--baseline-articles", "3"])
     assert result.exit_code == 0, result.output

@@ -10,6 +10,7 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 from mercato import cli
+from mercato.cli import common
 from mercato.errors import MercatoError
 from mercato.kb import load_kb
 from mercato.model import Saga, Stage
@@ -127,7 +128,7 @@ def test_calibrate_command_prints_one_json_object(tmp_path, monkeypatch):
 
 
 def test_calibrate_command_prints_the_tables(tmp_path, monkeypatch):
-    monkeypatch.setattr(cli, "console", Console(width=120, force_terminal=False, color_system=None))
+    monkeypatch.setattr(common, "console", Console(width=120, force_terminal=False, color_system=None))
     monkeypatch.setenv("MERCATO_DB", f"sqlite:///{tmp_path / 'c.db'}")
     store = open_store(f"sqlite:///{tmp_path / 'c.db'}")
     store_news(store)

@@ -8,6 +8,7 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 from mercato import cli
+from mercato.cli import common
 from mercato.kb import load_kb
 from mercato.pipeline import ingest_paths
 from mercato.store import open_store
@@ -33,7 +34,7 @@ def db_url(tmp_path, monkeypatch):
     store.close()
     assert (report.new, report.failed) == (2, 0)
     monkeypatch.setenv("MERCATO_DB", url)
-    monkeypatch.setattr(cli, "console", Console(width=120, force_terminal=False, color_system=None))
+    monkeypatch.setattr(common, "console", Console(width=120, force_terminal=False, color_system=None))
     return url
 
 
