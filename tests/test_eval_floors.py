@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from mercato.evaluate import read_gold
+from mercato.evaluate.gold import read_gold
+from mercato.evaluate.train import cross_validate, training_articles
 from mercato.extract import extract
 from mercato.kb import load_kb
-from mercato.train import cross_validate, training_articles
 
 DEV_SET = Path(__file__).resolve().parents[2] / "shared" / "data" / "dev-articles"
 FLOORS = json.loads((Path(__file__).parent / "eval_floors.json").read_text())

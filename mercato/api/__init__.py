@@ -12,11 +12,11 @@ from mercato.api.errors import install_error_handlers
 from mercato.api.news import router as news_router
 from mercato.api.sagas import router as sagas_router
 from mercato.api.squad import router as squad_router
-from mercato.assess import ensure_sagas
 from mercato.kb import load_kb
-from mercato.score import load_model
+from mercato.sagas.likelihood import load_model
 from mercato.settings import Settings
 from mercato.store import open_store
+from mercato.store.saga_refresh import ensure_sagas
 
 __all__ = ["create_app"]
 

@@ -14,8 +14,8 @@ from mercato.api.schemas import (
 )
 from mercato.model import Fee, TransferClaim
 from mercato.sagas import ReportedClaim
-from mercato.score import independent_reports
-from mercato.sources import SourceBook
+from mercato.sagas.likelihood import independent_reports
+from mercato.sagas.sources import SourceBook
 from mercato.store.saga_queries import SagaSummary
 
 __all__ = ["claim_out", "factors_out", "fee_out", "saga_out", "timeline_out"]

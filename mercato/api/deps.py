@@ -9,7 +9,7 @@ from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from mercato.kb import KnowledgeBase, load_kb
-from mercato.score import LikelihoodModel
+from mercato.sagas.likelihood import LikelihoodModel
 from mercato.settings import Settings
 from mercato.store import Store
 

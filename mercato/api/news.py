@@ -7,12 +7,12 @@ from fastapi import APIRouter, Depends, HTTPException, Response
 from mercato.api.convert import claim_out, saga_out
 from mercato.api.deps import Kb, StoreDep, require_token
 from mercato.api.schemas import ArticleIn, ArticleOut, ClubOut, ErrorOut, IngestOut, PlayerOut
-from mercato.assess import refresh_sagas
 from mercato.extract import extract
 from mercato.ingest import content_hash
 from mercato.model import Article
 from mercato.store import Stored
 from mercato.store.saga_queries import article_with_claims, club_by_id, club_ids_named, player_by_id
+from mercato.store.saga_refresh import refresh_sagas
 
 __all__ = ["router"]
 

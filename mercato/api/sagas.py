@@ -11,7 +11,7 @@ from mercato.api.convert import factors_out, saga_out, timeline_out
 from mercato.api.deps import Model, StoreDep
 from mercato.api.schemas import ErrorOut, FeedEntryOut, FeedPage, SagaDetail, SagaPage, SourceOut
 from mercato.model import Stage
-from mercato.sources import load_sources
+from mercato.sagas.sources import load_sources
 from mercato.store.saga_queries import (
     SagaFilter,
     club_ids_named,

@@ -22,11 +22,11 @@ from mercato.squad import (
     fit_target,
     needs_json,
     squad_json,
-    stored_options,
     xi_picture,
 )
 from mercato.store import Store
 from mercato.store.schema import ClubRow
+from mercato.store.squad_news import stored_options
 
 __all__ = ["router"]
 

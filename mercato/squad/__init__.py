@@ -1,7 +1,8 @@
 """Squad analysis: depth chart, needs, the fit of a target and the best XI on a pitch.
 
 Pure functions over typed records; the as-of date, injury claims and completed moves are
-passed in (``stored_options`` reads the last two from the store). See docs/squad.md.
+passed in (``mercato.store.squad_news.stored_options`` reads the last two from the store).
+See docs/squad.md.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from mercato.squad.depth import (
 )
 from mercato.squad.fit import Fit, assess_fit
 from mercato.squad.needs import Need, NeedKind, find_needs
-from mercato.squad.news import moves_from_claims, stored_options
+from mercato.squad.news import moves_from_claims
 from mercato.squad.positions import Position, role_of
 from mercato.squad.report import (
     SquadOptions,
@@ -70,6 +71,5 @@ __all__ = [
     "role_of",
     "squad_as_of",
     "squad_json",
-    "stored_options",
     "xi_picture",
 ]

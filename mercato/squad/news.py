@@ -1,22 +1,19 @@
-"""The news a squad question reads from the store: injury claims and completed moves.
+"""The news a squad question takes: the completed moves among reported claims.
 
-The analysis itself stays pure (it takes both in ``SquadOptions``); this module is the edge
-that reads them, so the CLI, the REST API and notebooks see the same squad on a date.
+The store reads the claims and injury claims for a date (``mercato.store.squad_news``);
+the analysis takes both, as moves and injuries, in ``SquadOptions``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
 
 from mercato.kb import KnowledgeBase
 from mercato.model import Player, Stage
 from mercato.sagas import ReportedClaim
-from mercato.squad.depth import SNAPSHOT_DATE, Move
-from mercato.squad.report import SquadOptions
-from mercato.store import Store, claims, injuries
+from mercato.squad.depth import Move
 
-__all__ = ["moves_from_claims", "stored_options"]
+__all__ = ["moves_from_claims"]
 
 
 def moves_from_claims(found: Iterable[ReportedClaim], kb: KnowledgeBase) -> tuple[Move, ...]:
@@ -35,15 +32,3 @@ def moves_from_claims(found: Iterable[ReportedClaim], kb: KnowledgeBase) -> tupl
         player = kb.player_named(claim.player) or Player(claim.player)
         moves.append(Move(player, seller.id if seller else None, buyer.id if buyer else None, reported.published))
     return tuple(moves)
-
-
-def stored_options(store: Store, kb: KnowledgeBase, as_of: date, formation: str = "4-3-3") -> SquadOptions:
-    """Squad options on ``as_of`` with the injury claims and completed moves the store has read."""
-    # Moves up to the knowledge base's snapshot are already in its squads (see depth.py).
-    completed = claims(store, stage=Stage.COMPLETED, after=SNAPSHOT_DATE, as_of=as_of)
-    return SquadOptions(
-        as_of,
-        formation,
-        injuries=tuple(injuries(store, as_of=as_of)),
-        moves=moves_from_claims(completed, kb),
-    )

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, aliased
 from mercato.kb import name_key
 from mercato.model import Article, Stage, TransferClaim
 from mercato.sagas import ReportedClaim
-from mercato.sources import SourceRecord
+from mercato.sagas.sources import SourceRecord
 from mercato.store.queries import article_from_row, claim_from_row
 from mercato.store.schema import (
     ArticleRow,

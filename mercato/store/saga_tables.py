@@ -1,6 +1,6 @@
 """Writing the saga tables (sagas, their stage changes, source records) and reading renewals.
 
-The tables are rebuilt from the claims by ``mercato.assess.refresh_sagas``; a saga keeps
+The tables are rebuilt from the claims by ``mercato.store.saga_refresh``; a saga keeps
 its id across rebuilds, keyed by (player, destination club).
 """
 
@@ -14,10 +14,11 @@ from datetime import date
 
 from sqlalchemy import delete, func, select
 
-from mercato.model import Evidence, RenewalClaim, Saga, Stage
-from mercato.sagas import ReportedRenewal, StageChange
-from mercato.score import Likelihood
-from mercato.sources import SourceRecord
+from mercato.model import Evidence, RenewalClaim, Stage
+from mercato.sagas import ReportedRenewal
+from mercato.sagas.assess import AssessedSaga
+from mercato.sagas.likelihood import Likelihood
+from mercato.sagas.sources import SourceRecord
 from mercato.store.schema import (
     ArticleRow,
     ClaimRow,
@@ -32,7 +33,6 @@ from mercato.store.schema import (
 from mercato.store.store import Store
 
 __all__ = [
-    "AssessedSaga",
     "SagaState",
     "claims_watermark",
     "read_renewals",
@@ -40,16 +40,6 @@ __all__ = [
     "store_sagas",
     "stored_reliabilities",
 ]
-
-
-@dataclass(frozen=True, slots=True)
-class AssessedSaga:
-    """A merged saga with its likelihood, independent reports and stage changes."""
-
-    saga: Saga
-    likelihood: Likelihood | None
-    independent: int
-    changes: tuple[StageChange, ...]
 
 
 @dataclass(frozen=True, slots=True)

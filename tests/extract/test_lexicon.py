@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from mercato.bench import read_corpus
+from mercato.evaluate.bench import read_corpus
 from mercato.extract.lexicon import Lexicon, Prefilter, _starts, _units, grouped, lexicon, lowered
 from mercato.extract.sentences import split_sentences
 

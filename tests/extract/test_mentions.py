@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from ahocorasick_rs import AhoCorasick
 
-from mercato.bench import read_corpus
+from mercato.evaluate.bench import read_corpus
 from mercato.extract.mentions import (
     _DESCRIPTOR,
     _SINGLE,

@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from mercato.bench import read_corpus
+from mercato.evaluate.bench import read_corpus
 from mercato.extract.sentences import _CLAUSE_BREAKS, split_clauses, split_sentences
 
 

@@ -21,10 +21,3 @@ def kb() -> KnowledgeBase:
 @pytest.fixture
 def as_of() -> date:
     return date(2026, 7, 1)
-
-
-@pytest.fixture(autouse=True)
-def no_stored_news(tmp_path, monkeypatch):
-    # The squad commands read MERCATO_DB's news when it exists: point it at no database,
-    # so a mercato.db in the working folder cannot change the squads under test.
-    monkeypatch.setenv("MERCATO_DB", f"sqlite:///{tmp_path / 'no-news.db'}")

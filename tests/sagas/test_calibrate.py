@@ -1,4 +1,4 @@
-"""Calibrating the likelihood against real transfers (mercato/calibrate.py, `mercato calibrate`)."""
+"""Calibrating the likelihood against real transfers (mercato/sagas/calibrate.py, `mercato calibrate`)."""
 
 import json
 from datetime import date
@@ -10,7 +10,11 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 from mercato import cli
-from mercato.calibrate import (
+from mercato.cli import common
+from mercato.errors import MercatoError
+from mercato.kb import load_kb
+from mercato.model import Saga, Stage
+from mercato.sagas.calibrate import (
     Outcome,
     Transfer,
     brier,
@@ -20,14 +24,11 @@ from mercato.calibrate import (
     read_transfers,
     reliability_table,
 )
-from mercato.errors import MercatoError
-from mercato.kb import load_kb
-from mercato.model import Saga, Stage
-from mercato.score import load_model
+from mercato.sagas.likelihood import load_model
 from mercato.store import open_store
 from tests.saga_news import news_claims, store_news
 
-TRANSFERS = Path(__file__).parent / "data" / "transfers_sample.csv"
+TRANSFERS = Path(__file__).resolve().parents[1] / "data" / "transfers_sample.csv"
 
 
 @pytest.fixture(scope="module")
@@ -127,7 +128,7 @@ def test_calibrate_command_prints_one_json_object(tmp_path, monkeypatch):
 
 
 def test_calibrate_command_prints_the_tables(tmp_path, monkeypatch):
-    monkeypatch.setattr(cli, "console", Console(width=120, force_terminal=False, color_system=None))
+    monkeypatch.setattr(common, "console", Console(width=120, force_terminal=False, color_system=None))
     monkeypatch.setenv("MERCATO_DB", f"sqlite:///{tmp_path / 'c.db'}")
     store = open_store(f"sqlite:///{tmp_path / 'c.db'}")
     store_news(store)

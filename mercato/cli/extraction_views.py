@@ -1,4 +1,4 @@
-"""Rich renderings of ingest reports, sagas, claims and ingest errors, for the CLI."""
+"""Rich renderings for the extraction commands: ingest reports, ingest errors, eval figures, explained claims."""
 
 from __future__ import annotations
 
@@ -10,26 +10,15 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from mercato.bench import BenchFigures
-from mercato.evaluate import EvalReport
+from mercato.evaluate.score import EvalReport
 from mercato.extract.decide import Decisions, ExtractorModel
-from mercato.model import Article, ExtractionResult, Saga
-from mercato.sagas import ReportedClaim
+from mercato.model import Article, ExtractionResult
 from mercato.store import IngestError
 
 if TYPE_CHECKING:  # the pipeline imports extraction, which these tables do not need
     from mercato.pipeline import IngestReport
 
-__all__ = [
-    "bench_table",
-    "claim_table",
-    "error_table",
-    "eval_comparison",
-    "eval_report",
-    "explained_claims",
-    "ingest_summary",
-    "saga_table",
-]
+__all__ = ["error_table", "eval_comparison", "eval_report", "explained_claims", "ingest_summary"]
 
 
 def _cell(value: str | date | int | None) -> Text:
@@ -44,37 +33,6 @@ def ingest_summary(report: IngestReport) -> str:
         f"{report.failed} failed; {report.seconds:.1f} s, "
         f"{report.articles_per_second:.1f} articles/s"
     )
-
-
-def saga_table(sagas: Sequence[Saga]) -> Table:
-    """Sagas as rows: player, from, to, stage, number of articles, last seen."""
-    table = Table("Player", "From", "To", "Stage", "Articles", "Last seen", title="Sagas")
-    for saga in sagas:
-        table.add_row(
-            _cell(saga.player),
-            _cell(saga.from_club),
-            _cell(saga.to_club),
-            _cell(saga.stage),
-            _cell(saga.articles),
-            _cell(saga.last_seen),
-        )
-    return table
-
-
-def claim_table(claims: Sequence[ReportedClaim]) -> Table:
-    """Claims in time order: date, outlet, player, destination, stage and the sentence."""
-    table = Table("Date", "Outlet", "Player", "To", "Stage", "Sentence", title="Claims")
-    for reported in claims:
-        claim = reported.claim
-        table.add_row(
-            _cell(reported.published),
-            _cell(reported.outlet),
-            _cell(claim.player),
-            _cell(claim.to_club),
-            _cell(f"{claim.stage} (hedged)" if claim.hedged else claim.stage),
-            _cell(claim.evidence.sentence),
-        )
-    return table
 
 
 def _when(moment: datetime) -> str:
@@ -141,25 +99,3 @@ def explained_claims(article: Article, result: ExtractionResult, decisions: Deci
 
 def _reasons(reasons: tuple[tuple[str, float], ...]) -> Text:
     return Text("\n".join(f"{name} ({weight:+.2f})" for name, weight in reasons) or "-")
-
-
-def bench_table(figures: BenchFigures) -> Table:
-    """Mercato's extractor beside the spaCy baseline: rates, ratio and memory."""
-    table = Table(title=f"Extraction speed on one core ({figures.articles} articles, {figures.tokens} tokens)")
-    table.add_column("")
-    table.add_column("articles/s", justify="right")
-    table.add_column("tokens/s", justify="right")
-    table.add_column("seconds", justify="right")
-    table.add_row(
-        "Mercato extract", f"{figures.articles_per_s:,.1f}", f"{figures.tokens_per_s:,.0f}", f"{figures.seconds}"
-    )
-    if figures.baseline_articles_per_s is not None:
-        table.add_row(
-            f"spaCy en_core_web_sm ({figures.baseline_articles} articles)",
-            f"{figures.baseline_articles_per_s:,.2f}",
-            f"{figures.baseline_tokens_per_s:,.0f}",
-            f"{figures.baseline_seconds}",
-        )
-        table.add_row("ratio", f"{figures.ratio}x", "", "")
-    table.add_row("peak RSS (extractor run)", f"{figures.peak_rss_mb} MB", "", "")
-    return table

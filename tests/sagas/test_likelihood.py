@@ -1,4 +1,4 @@
-"""The likelihood model (mercato/score.py) and source track records (mercato/sources.py)."""
+"""The likelihood model (mercato/sagas/likelihood.py) and source track records (mercato/sagas/sources.py)."""
 
 import math
 from dataclasses import replace
@@ -10,7 +10,7 @@ from mercato.kb import load_kb
 from mercato.model import DealType, Evidence, Stage, TransferClaim
 from mercato.rules import load_rulebook
 from mercato.sagas import ReportedClaim
-from mercato.score import (
+from mercato.sagas.likelihood import (
     FEATURES,
     Likelihood,
     SagaContext,
@@ -23,7 +23,7 @@ from mercato.score import (
     score_sagas,
     share_between_destinations,
 )
-from mercato.sources import load_sources, track_records
+from mercato.sagas.sources import load_sources, track_records
 
 AS_OF = date(2025, 6, 20)
 

@@ -7,6 +7,7 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 from mercato import cli
+from mercato.cli import common
 from mercato.store import open_store
 from tests.saga_news import store_news
 
@@ -15,7 +16,7 @@ runner = CliRunner()
 
 @pytest.fixture(autouse=True)
 def news_store(monkeypatch, tmp_path):
-    monkeypatch.setattr(cli, "console", Console(width=200, force_terminal=False, color_system=None))
+    monkeypatch.setattr(common, "console", Console(width=200, force_terminal=False, color_system=None))
     url = f"sqlite:///{tmp_path / 'cli.db'}"
     monkeypatch.setenv("MERCATO_DB", url)
     store = open_store(url)

@@ -1,3 +1,5 @@
+"""`mercato squad` and `mercato fit`: JSON keys, tables, pitches and bad input."""
+
 import json
 
 import pytest
@@ -5,6 +7,7 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 from mercato import cli
+from mercato.cli import common
 
 runner = CliRunner()
 
@@ -12,7 +15,14 @@ runner = CliRunner()
 @pytest.fixture(autouse=True)
 def fixed_width_console(monkeypatch):
     # A fixed-width console so tables render the same everywhere.
-    monkeypatch.setattr(cli, "console", Console(width=120, force_terminal=False, color_system=None))
+    monkeypatch.setattr(common, "console", Console(width=120, force_terminal=False, color_system=None))
+
+
+@pytest.fixture(autouse=True)
+def no_stored_news(tmp_path, monkeypatch):
+    # The squad commands read MERCATO_DB's news when it exists: point it at no database,
+    # so a mercato.db in the working folder cannot change the squads under test.
+    monkeypatch.setenv("MERCATO_DB", f"sqlite:///{tmp_path / 'no-news.db'}")
 
 
 def _run(*args):

@@ -9,15 +9,16 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 from mercato import cli
+from mercato.cli import common
 
-SAMPLES = Path(__file__).parent.parent / "samples" / "articles"
+SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "articles"
 runner = CliRunner()
 
 
 @pytest.fixture(autouse=True)
 def fixed_width_console(monkeypatch, tmp_path):
     # A fixed-width console so tables render the same everywhere, and a store of our own.
-    monkeypatch.setattr(cli, "console", Console(width=160, force_terminal=False, color_system=None))
+    monkeypatch.setattr(common, "console", Console(width=160, force_terminal=False, color_system=None))
     monkeypatch.setenv("MERCATO_DB", f"sqlite:///{tmp_path / 'cli.db'}")
 
 

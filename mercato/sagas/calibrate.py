@@ -27,15 +27,15 @@ from typing import Any
 import numpy as np
 from scipy.optimize import minimize
 
-from mercato.assess import Assessment, assess_sagas, saga_context
 from mercato.errors import MercatoError
 from mercato.kb import KnowledgeBase
 from mercato.model import Saga, Stage
 from mercato.rules.load import load_rulebook
 from mercato.rules.model import RuleBook
-from mercato.sagas import ReportedClaim, ReportedRenewal, SagaKey, group_by_saga
-from mercato.score import OPEN_STAGES, LikelihoodModel, feature_vector, saga_features
-from mercato.sources import SourceBook, load_sources, reliabilities
+from mercato.sagas.assess import Assessment, assess_sagas, saga_context
+from mercato.sagas.likelihood import OPEN_STAGES, LikelihoodModel, feature_vector, saga_features
+from mercato.sagas.merge import ReportedClaim, ReportedRenewal, SagaKey, group_by_saga
+from mercato.sagas.sources import SourceBook, load_sources, reliabilities
 
 __all__ = [
     "Bin",

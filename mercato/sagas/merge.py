@@ -86,7 +86,7 @@ def is_credible(reported: ReportedClaim) -> bool:
     """Whether a claim may set a saga's stage: the article does not doubt it.
 
     A hedged claim ("no guarantee the deal happens") still counts as evidence for the
-    likelihood, at a discount (score.py); it does not move the stage.
+    likelihood, at a discount (likelihood.py); it does not move the stage.
     """
     return not reported.claim.hedged
 

@@ -19,7 +19,7 @@ from scipy.stats import beta as beta_distribution
 
 from mercato.kb import name_key
 from mercato.model import Stage
-from mercato.sagas import ReportedClaim, SagaKey
+from mercato.sagas.merge import ReportedClaim, SagaKey
 
 __all__ = [
     "SourceBook",

@@ -1,4 +1,4 @@
-"""Measure extraction against gold annotations (the dev-articles schema).
+"""Score extraction against gold annotations: pair precision and recall, field accuracies, misses.
 
 Names are matched forgivingly, as a careful reader would:
 - players: equal after folding accents, case and punctuation; or one name is the other's
@@ -10,42 +10,21 @@ Names are matched forgivingly, as a careful reader would:
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
-from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from mercato.contract import rumour_json
+from mercato.evaluate.gold import GoldArticle
 from mercato.extract import Decider, extract
-from mercato.extract.decide import ExtractorModel
-from mercato.ingest import content_hash
+from mercato.extract.contract import rumour_json
 from mercato.kb import KnowledgeBase, name_key
-from mercato.model import Article, ExtractionResult
+from mercato.model import ExtractionResult
 
-__all__ = [
-    "EvalReport",
-    "GoldArticle",
-    "evaluate",
-    "read_gold",
-    "same_club",
-    "same_player",
-    "seen_in_training",
-]
+__all__ = ["EvalReport", "evaluate", "same_club", "same_player"]
 
 _FUZZY_MIN = 88
 _FIELDS = ("stage", "deal_type", "fee", "from_club")
-
-
-@dataclass(frozen=True, slots=True)
-class GoldArticle:
-    """One annotated article: the article and its gold rumours and renewals (contract dicts)."""
-
-    article: Article
-    rumours: tuple[dict[str, object], ...]
-    renewals: tuple[dict[str, object], ...]
 
 
 @dataclass
@@ -92,39 +71,6 @@ def _ratio(a: int, b: int) -> float:
 
 def _f1(p: float, r: float) -> float:
     return round(2 * p * r / (p + r), 4) if p + r else 0.0
-
-
-def read_gold(folder: Path) -> list[GoldArticle]:
-    """Read every annotated article (*.json) of a gold folder.
-
-    Raises ValueError naming the file when one is not a gold article: figures over a set with
-    a file left out would not be the set's figures.
-    """
-    gold = []
-    for path in sorted(folder.glob("*.json")):
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            published = data.get("published")
-            article = Article(
-                id=str(data["id"]),
-                text=str(data["text"]),
-                content_hash=content_hash(str(data["text"])),
-                url=data.get("url"),
-                outlet=data.get("outlet"),
-                published=date.fromisoformat(published) if published else None,
-                source=str(path),
-            )
-            gold.append(GoldArticle(article, tuple(data.get("rumours", [])), tuple(data.get("renewals", []))))
-        except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as error:
-            reason = f"no {error} field" if isinstance(error, KeyError) else str(error).splitlines()[0]
-            raise ValueError(f"{path}: not a gold article ({reason}); fix it or move it out of the folder") from None
-    return gold
-
-
-def seen_in_training(gold: Iterable[GoldArticle], model: ExtractorModel) -> list[str]:
-    """The ids of the gold articles a model was trained on (their figures measure nothing)."""
-    trained = set(model.about.get("trained_on", ()))  # type: ignore[call-overload]
-    return [g.article.id for g in gold if g.article.content_hash in trained]
 
 
 def same_player(a: str, b: str) -> bool:

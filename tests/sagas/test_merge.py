@@ -1,4 +1,4 @@
-"""Merging claims into sagas (mercato/sagas.py)."""
+"""Merging claims into sagas (mercato/sagas/merge.py)."""
 
 from dataclasses import replace
 from datetime import date

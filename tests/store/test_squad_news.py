@@ -1,4 +1,4 @@
-"""The squad on a date as the stored news leaves it: ingest articles, then ask the CLI."""
+"""The squad on a date as the stored news leaves it (mercato/store/squad_news.py): ingest articles, then ask the CLI."""
 
 import json
 from datetime import date
@@ -8,10 +8,11 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 from mercato import cli
+from mercato.cli import common
 from mercato.kb import load_kb
 from mercato.pipeline import ingest_paths
-from mercato.squad import stored_options
 from mercato.store import open_store
+from mercato.store.squad_news import stored_options
 
 runner = CliRunner()
 
@@ -33,7 +34,7 @@ def db_url(tmp_path, monkeypatch):
     store.close()
     assert (report.new, report.failed) == (2, 0)
     monkeypatch.setenv("MERCATO_DB", url)
-    monkeypatch.setattr(cli, "console", Console(width=120, force_terminal=False, color_system=None))
+    monkeypatch.setattr(common, "console", Console(width=120, force_terminal=False, color_system=None))
     return url
 
 

@@ -29,8 +29,8 @@ from mercato.kb import fold
 from mercato.model import Club, Stage
 from mercato.rules.model import RuleBook
 from mercato.rules.query import association_of
-from mercato.sagas import ReportedClaim, SagaKey
-from mercato.sources import UNKNOWN_TIER, SourceBook
+from mercato.sagas.merge import ReportedClaim, SagaKey
+from mercato.sagas.sources import UNKNOWN_TIER, SourceBook
 
 __all__ = [
     "FEATURES",
@@ -158,7 +158,7 @@ def model_json(model: LikelihoodModel) -> dict[str, Any]:
 
 def model_path() -> Path:
     """The package's model data file (written by `mercato calibrate --save`)."""
-    return Path(__file__).with_name("data") / "likelihood.json"
+    return Path(__file__).resolve().parents[1] / "data" / "likelihood.json"
 
 
 def load_model(path: Path | None = None) -> LikelihoodModel:

@@ -1,4 +1,4 @@
-"""Rich renderings of likelihoods, the feed, source records and calibration, for the CLI."""
+"""Rich renderings for the saga commands: sagas, claims, likelihoods, the feed, sources, calibration."""
 
 from __future__ import annotations
 
@@ -9,17 +9,49 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from mercato.calibrate import Bin, CalibrationReport
-from mercato.sagas import StageChange
-from mercato.sources import SourceRecord
-from mercato.store.saga_tables import AssessedSaga
+from mercato.model import Saga
+from mercato.sagas import ReportedClaim, StageChange
+from mercato.sagas.assess import AssessedSaga
+from mercato.sagas.calibrate import Bin, CalibrationReport
+from mercato.sagas.sources import SourceRecord
 
-__all__ = ["calibration_view", "feed_table", "likelihood_table", "source_table"]
+__all__ = ["calibration_view", "claim_table", "feed_table", "likelihood_table", "saga_table", "source_table"]
 
 
 def _cell(value: object) -> Text:
     """A cell shown as written: names and sentences may hold brackets Rich would read."""
     return Text("-" if value is None else str(value))
+
+
+def saga_table(sagas: Sequence[Saga]) -> Table:
+    """Sagas as rows: player, from, to, stage, number of articles, last seen."""
+    table = Table("Player", "From", "To", "Stage", "Articles", "Last seen", title="Sagas")
+    for saga in sagas:
+        table.add_row(
+            _cell(saga.player),
+            _cell(saga.from_club),
+            _cell(saga.to_club),
+            _cell(saga.stage),
+            _cell(saga.articles),
+            _cell(saga.last_seen),
+        )
+    return table
+
+
+def claim_table(claims: Sequence[ReportedClaim]) -> Table:
+    """Claims in time order: date, outlet, player, destination, stage and the sentence."""
+    table = Table("Date", "Outlet", "Player", "To", "Stage", "Sentence", title="Claims")
+    for reported in claims:
+        claim = reported.claim
+        table.add_row(
+            _cell(reported.published),
+            _cell(reported.outlet),
+            _cell(claim.player),
+            _cell(claim.to_club),
+            _cell(f"{claim.stage} (hedged)" if claim.hedged else claim.stage),
+            _cell(claim.evidence.sentence),
+        )
+    return table
 
 
 def _log_odds(value: float) -> str:

@@ -1,8 +1,8 @@
-"""Assessing sagas: merge claims, rate the sources, score the likelihoods, keep the result.
+"""The assess step: merge claims into sagas, rate the sources, score the likelihoods.
 
-``assess_sagas`` is pure (claims, renewals, knowledge base, rule book, date in; assessed
-sagas and source records out). ``refresh_sagas`` runs it over the store and writes the
-saga tables the REST API reads; ``ensure_sagas`` does so only when news was added.
+``assess_sagas`` is pure: claims, renewals, knowledge base, rule book and date in; assessed
+sagas and source records out. ``mercato.store.saga_refresh`` runs it over the store and
+writes the saga tables the REST API reads.
 """
 
 from __future__ import annotations
@@ -11,20 +11,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from sqlalchemy import func, select
-
 from mercato.kb import KnowledgeBase
 from mercato.model import Saga
 from mercato.rules.load import load_rulebook
 from mercato.rules.model import RuleBook
-from mercato.sagas import (
-    ReportedClaim,
-    ReportedRenewal,
-    group_by_saga,
-    merge_sagas,
-    stage_changes,
-)
-from mercato.score import (
+from mercato.sagas.likelihood import (
     Likelihood,
     LikelihoodModel,
     SagaContext,
@@ -33,29 +24,27 @@ from mercato.score import (
     registration_window_open,
     score_sagas,
 )
-from mercato.sources import SourceBook, SourceRecord, load_sources, reliabilities, track_records
-from mercato.store.queries import claims as stored_claims
-from mercato.store.saga_tables import (
-    AssessedSaga,
-    SagaState,
-    claims_watermark,
-    read_renewals,
-    saga_state,
-    store_sagas,
-    stored_reliabilities,
+from mercato.sagas.merge import (
+    ReportedClaim,
+    ReportedRenewal,
+    StageChange,
+    group_by_saga,
+    merge_sagas,
+    stage_changes,
 )
-from mercato.store.schema import ArticleRow
-from mercato.store.store import Store
+from mercato.sagas.sources import SourceBook, SourceRecord, load_sources, reliabilities, track_records
 
-__all__ = [
-    "Assessment",
-    "assess_sagas",
-    "ensure_sagas",
-    "newest_article_date",
-    "player_assessment",
-    "refresh_sagas",
-    "saga_context",
-]
+__all__ = ["AssessedSaga", "Assessment", "assess_sagas", "saga_context"]
+
+
+@dataclass(frozen=True, slots=True)
+class AssessedSaga:
+    """A merged saga with its likelihood, independent reports and stage changes."""
+
+    saga: Saga
+    likelihood: Likelihood | None
+    independent: int
+    changes: tuple[StageChange, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +88,7 @@ def assess_sagas(
 
     Args:
         reliability: source reliabilities to use; by default the track records these
-            very sagas give (the store's whole history when called by refresh_sagas).
+            very sagas give (the store's whole history when the store refreshes its sagas).
     """
     rules = rules or load_rulebook()
     sources = sources or load_sources()
@@ -127,42 +116,3 @@ def assess_sagas(
 
 def _with(saga: Saga, likelihood: Likelihood) -> Saga:
     return replace(saga, likelihood=likelihood.value)
-
-
-def newest_article_date(store: Store) -> date | None:
-    """The publication date of the newest stored article."""
-    with store.session() as session:
-        return session.scalar(select(func.max(ArticleRow.published)))
-
-
-def refresh_sagas(
-    store: Store, kb: KnowledgeBase, as_of: date | None = None, model: LikelihoodModel | None = None
-) -> Assessment:
-    """Rebuild the saga tables from every stored claim, as of a date (default: newest article)."""
-    model = model or load_model()
-    watermark = claims_watermark(store)
-    day = as_of or newest_article_date(store) or date.min
-    assessment = assess_sagas(stored_claims(store), read_renewals(store), day, kb, model=model)
-    state = SagaState(*watermark, as_of=day if day != date.min else None, model_version=model.version)
-    store_sagas(store, assessment.sagas, assessment.sources, state)
-    return assessment
-
-
-def ensure_sagas(store: Store, kb: KnowledgeBase) -> bool:
-    """Rebuild the saga tables if claims were added since the last build; True if rebuilt."""
-    state = saga_state(store)
-    watermark = claims_watermark(store)
-    if state is not None and (state.last_claim_id, state.last_renewal_id, state.claims) == watermark:
-        return False
-    refresh_sagas(store, kb)
-    return True
-
-
-def player_assessment(store: Store, kb: KnowledgeBase, player: str, as_of: date | None = None) -> Assessment:
-    """One player's sagas (name or part of it) scored live, with the store's source records."""
-    ensure_sagas(store, kb)
-    claims = stored_claims(store, player=player)
-    names = {c.claim.player for c in claims}
-    renewals = [r for r in read_renewals(store) if r.renewal.player in names]
-    day = as_of or newest_article_date(store) or date.min
-    return assess_sagas(claims, renewals, day, kb, reliability=stored_reliabilities(store))

@@ -7,9 +7,8 @@ import pytest
 from rich.console import Console
 from typer.testing import CliRunner
 
-from mercato import cli
-from mercato.bench import BenchFigures, read_corpus, repeat_to, run_bench, token_count
-from mercato.cli import app
+from mercato.cli import app, common
+from mercato.evaluate.bench import BenchFigures, read_corpus, repeat_to, run_bench, token_count
 from mercato.kb import load_kb
 from mercato.model import Article
 
@@ -27,7 +26,7 @@ def article(i: int, text: str) -> Article:
     return Article(id=f"a{i}", text=text, content_hash=str(i), published=date(2024, 7, 1))
 
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "articles"
+SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "articles"
 
 TEXTS = [
     "Arsenal have signed Declan Rice from West Ham for £105m.",
@@ -128,7 +127,7 @@ def test_bench_command_json_holds_both_runs_figures(tmp_path):
 
 
 def test_bench_command_table_names_both_runs_and_memory(tmp_path, monkeypatch):
-    monkeypatch.setattr(cli, "console", Console(width=120, force_terminal=False, color_system=None))
+    monkeypatch.setattr(common, "console", Console(width=120, force_terminal=False, color_system=None))
     write_gold(tmp_path, TEXTS)
     result = CliRunner().invoke(app, ["bench", str(tmp_path), "--articles", "6", "--baseline-articles", "3"])
     assert result.exit_code == 0, result.output

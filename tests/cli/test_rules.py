@@ -10,6 +10,7 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 from mercato import cli
+from mercato.cli import common
 
 runner = CliRunner()
 TAA = [
@@ -30,7 +31,7 @@ TAA = [
 
 @pytest.fixture(autouse=True)
 def wide_console(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli, "console", Console(width=200, force_terminal=False))
+    monkeypatch.setattr(common, "console", Console(width=200, force_terminal=False))
 
 
 def test_check_prints_a_readable_verdict_with_rule_ids() -> None:

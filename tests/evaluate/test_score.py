@@ -3,7 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from mercato.evaluate import evaluate, read_gold, same_club, same_player
+from mercato.evaluate.gold import read_gold
+from mercato.evaluate.score import evaluate, same_club, same_player
 from mercato.kb import load_kb
 
 

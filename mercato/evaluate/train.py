@@ -17,7 +17,8 @@ from scipy.sparse import csr_matrix
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
-from mercato.evaluate import EvalReport, GoldArticle, evaluate, same_club, same_player
+from mercato.evaluate.gold import GoldArticle
+from mercato.evaluate.score import EvalReport, evaluate, same_club, same_player
 from mercato.extract.candidates import find_candidates
 from mercato.extract.decide import ExtractorModel, Head
 from mercato.extract.features import Features, describe, terms_of

@@ -7,15 +7,15 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from mercato.cli import app
-from mercato.evaluate import read_gold
+from mercato.evaluate.gold import read_gold
+from mercato.evaluate.train import cross_validate, fit, training_articles
 from mercato.extract import extract
 from mercato.extract.decide import load_model
 from mercato.ingest import content_hash
 from mercato.kb import load_kb
 from mercato.model import Article
-from mercato.train import cross_validate, fit, training_articles
 
-GOLD = Path(__file__).parent / "data" / "gold"
+GOLD = Path(__file__).resolve().parents[1] / "data" / "gold"
 runner = CliRunner()
 
 

@@ -19,7 +19,7 @@ from importlib import import_module
 from pathlib import Path
 
 from mercato.errors import MercatoError
-from mercato.evaluate import read_gold
+from mercato.evaluate.gold import read_gold
 from mercato.extract import extract
 from mercato.ingest import IngestProblem, find_inputs, read_input
 from mercato.kb import KnowledgeBase

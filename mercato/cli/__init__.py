@@ -1,0 +1,43 @@
+"""Mercato's command line: thin commands over the library functions.
+
+This module is the table of contents: every command, in the order ``mercato --help`` lists
+them. The commands live by group beside the Rich renderings they print:
+
+- ``extraction.py``: ingest, errors, extract, eval, train (``extraction_views.py``);
+- ``sagas.py``: sagas, show, feed, sources, calibrate (``saga_views.py``);
+- ``squad.py``: squad, fit (``squad_views.py``);
+- ``rules.py``: rules check;
+- ``serve.py``: serve, bench;
+- ``common.py``: the console, the store and the options they share.
+"""
+
+from __future__ import annotations
+
+import typer
+
+from mercato.cli import extraction, rules, sagas, serve, squad
+
+__all__ = ["app"]
+
+app = typer.Typer(
+    name="mercato",
+    help="Mercato turns football news into an evidence-backed transfer database.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+app.command()(extraction.ingest)
+app.command()(extraction.errors)
+app.command()(sagas.sagas)
+app.command()(sagas.show)
+app.command()(squad.squad)
+app.command()(squad.fit)
+app.command("extract")(extraction.extract_command)
+app.command("eval")(extraction.eval_command)
+app.command("train")(extraction.train_command)
+app.command()(sagas.feed)
+app.command()(sagas.sources)
+app.command()(sagas.calibrate)
+app.command()(serve.serve)
+app.command()(serve.bench)
+app.add_typer(rules.rules_app, name="rules")

@@ -1,0 +1,233 @@
+"""Sagas and the news behind them: sagas, show, feed, sources and calibrate."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from mercato.cli import common
+from mercato.cli.common import Json, as_of_date, fail, open_store
+
+if TYPE_CHECKING:
+    from mercato.sagas import ReportedClaim
+
+__all__ = ["calibrate", "feed", "sagas", "show", "sources"]
+
+
+def sagas(
+    player: Annotated[str | None, typer.Option(help="Only players whose name holds this.")] = None,
+    club: Annotated[str | None, typer.Option(help="Only moves from or to this club.")] = None,
+) -> None:
+    """List sagas (player and destination club), the most recently seen first."""
+    from mercato.cli.saga_views import saga_table
+    from mercato.kb import load_kb
+    from mercato.sagas import merge_sagas
+    from mercato.store import claims
+
+    known = load_kb().club_named(club) if club else None  # "Man Utd" -> Manchester United
+    found = merge_sagas(claims(open_store(), player=player, club=known.name if known else club))
+    if not found:
+        common.console.print("No sagas found; ingest articles with `mercato ingest PATH` first.")
+        return
+    common.console.print(saga_table(found))
+
+
+def show(
+    player: Annotated[str, typer.Argument(help="A player's name, or part of it.")],
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", help="Likelihoods as of YYYY-MM-DD (default: newest article)."),
+    ] = None,
+) -> None:
+    """Show every claim about PLAYER in time order, then each saga's likelihood with the
+    contribution of each factor, its rules status and the squad fit."""
+    from mercato.cli.saga_views import claim_table
+    from mercato.store import claims
+
+    found = claims(open_store(), player=player)
+    if not found:
+        typer.echo(
+            f"error: no claims about {player!r}; check the spelling or list players with `mercato sagas`",
+            err=True,
+        )
+        raise typer.Exit(1)
+    common.console.print(claim_table(found))
+    _print_likelihoods(player, as_of)
+    _print_rules_status(found)
+
+
+def _print_likelihoods(player: str, as_of: str | None) -> None:
+    """Each saga's likelihood with its factors, and the squad fit of each open saga."""
+    from mercato.cli.saga_views import likelihood_table
+    from mercato.kb import load_kb
+    from mercato.store.saga_refresh import player_assessment
+
+    kb = load_kb()
+    day = as_of_date(as_of) if as_of else None
+    assessment = player_assessment(open_store(), kb, player, day)
+    for item in sorted(assessment.sagas, key=lambda a: -(a.saga.likelihood or 0.0)):
+        common.console.print(likelihood_table(item))
+        if item.saga.likelihood and 0 < item.saga.likelihood < 1:
+            _print_fit(item.saga.player, item.saga.to_club, assessment.as_of)
+
+
+def _print_fit(player: str, to_club: str, on: date) -> None:
+    """One line: where the player would fit at the club, if both have squads in the KB."""
+    from mercato.errors import MercatoError
+    from mercato.kb import load_kb
+    from mercato.squad import SquadOptions, find_club, find_player, fit_target
+
+    kb = load_kb()
+    try:
+        club = find_club(kb, to_club)
+        result = fit_target(kb, find_player(kb, player), club, SquadOptions(on))
+    except MercatoError:
+        return  # no squad to fit into: the line is left out
+    common.console.print(
+        f"fit ({player} -> {club.name}): {result.position}, fit {result.score:.2f}"
+        + (f", displaces {', '.join(result.displaces)}" if result.displaces else ""),
+        highlight=False,
+        markup=False,
+        soft_wrap=True,
+    )
+
+
+def _print_rules_status(found: list[ReportedClaim]) -> None:
+    """One rules line per open saga, as of today (the clock is read here, at the edge)."""
+    from mercato.kb import load_kb
+    from mercato.model import Stage
+    from mercato.rules import rules_status
+    from mercato.sagas import merge_sagas
+
+    kb, today = load_kb(), date.today()
+    for saga in merge_sagas(found):
+        if saga.stage in (Stage.COMPLETED, Stage.OFF):
+            continue
+        line = rules_status(saga.player, saga.to_club, today, kb, from_club=saga.from_club)
+        common.console.print(
+            f"rules ({saga.player} -> {saga.to_club}): {line}", highlight=False, markup=False, soft_wrap=True
+        )
+
+
+def _parse_day(text: str, option: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise typer.BadParameter(f"{text!r} is not a date; write it as YYYY-MM-DD", param_hint=option) from None
+
+
+def feed(
+    since: Annotated[str | None, typer.Option(help="Only changes on or after YYYY-MM-DD.")] = None,
+    as_json: Json = False,
+) -> None:
+    """List saga stage changes in time order: new saga, advanced, off, revived, completed."""
+    from mercato.cli.saga_views import feed_table
+    from mercato.sagas import feed as stage_feed
+    from mercato.store import claims
+    from mercato.store.saga_tables import read_renewals
+
+    day = _parse_day(since, "--since") if since else None
+    store = open_store()
+    changes = stage_feed(claims(store), read_renewals(store), day)
+    if as_json:
+        for change in changes:
+            typer.echo(
+                json.dumps(
+                    {
+                        "day": change.day.isoformat() if change.day else None,
+                        "player": change.player,
+                        "to_club": change.to_club,
+                        "change": change.change.value,
+                        "stage": change.stage.value,
+                        "previous": change.previous.value if change.previous else None,
+                        "article_id": change.article_id,
+                        "source": change.source,
+                        "reason": change.reason,
+                    },
+                    ensure_ascii=False,
+                )
+            )
+        return
+    if not changes:
+        common.console.print("No stage changes found.")
+        return
+    common.console.print(feed_table(changes))
+
+
+def sources(as_json: Json = False) -> None:
+    """List outlets and journalists with claims, hits, misses and reliability (90% interval)."""
+    from mercato.cli.saga_views import source_table
+    from mercato.kb import load_kb
+    from mercato.store.saga_queries import source_records
+    from mercato.store.saga_refresh import ensure_sagas
+
+    store = open_store()
+    ensure_sagas(store, load_kb())
+    records = source_records(store)
+    if as_json:
+        rows = []
+        for r in records:
+            low, high = r.interval
+            rows.append(
+                {
+                    "name": r.name,
+                    "kind": r.kind,
+                    "tier": r.tier,
+                    "claims": r.claims,
+                    "hits": r.hits,
+                    "misses": r.misses,
+                    "reliability": round(r.reliability, 4),
+                    "low": round(low, 4),
+                    "high": round(high, 4),
+                }
+            )
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if not records:
+        common.console.print("No sources yet; ingest articles with `mercato ingest PATH` first.")
+        return
+    common.console.print(source_table(records))
+
+
+def calibrate(
+    transfers: Annotated[Path, typer.Option("--transfers", help="Real transfers CSV (transfermarkt-transfers).")],
+    folds: Annotated[int, typer.Option(min=2, help="Cross-validation folds.")] = 5,
+    save: Annotated[
+        bool, typer.Option("--save", help="Write the fitted weights into the package's data file.")
+    ] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print one JSON object (brier, baseline_brier, ...).")
+    ] = False,
+) -> None:
+    """Label sagas against real transfers, fit the likelihood weights, and print the Brier
+    score and reliability table against a stage-only baseline."""
+    from mercato.cli.saga_views import calibration_view
+    from mercato.errors import MercatoError
+    from mercato.kb import load_kb
+    from mercato.sagas.calibrate import calibrate as run_calibration
+    from mercato.sagas.calibrate import read_transfers
+    from mercato.sagas.likelihood import load_model, model_json, model_path
+    from mercato.store import claims
+    from mercato.store.saga_tables import read_renewals
+
+    store = open_store()
+    try:
+        report = run_calibration(
+            claims(store), read_renewals(store), read_transfers(transfers), load_kb(), load_model(), folds=folds
+        )
+    except MercatoError as error:
+        fail(error)
+    if as_json:
+        typer.echo(json.dumps(report.to_json(), ensure_ascii=False))
+    else:
+        common.console.print(calibration_view(report))
+    if save:
+        today = date.today().isoformat()  # the clock is read here, at the edge
+        doc = model_json(replace(report.model, version=f"fitted-{today}", fitted=today))
+        model_path().write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", "utf-8")
+        typer.echo(f"weights written to {model_path()}", err=True)
