@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from mercato.extract.claims import PairEvidence, listed_together, stage_for
 from mercato.extract.cues import renewal_stage
-from mercato.extract.mentions import PlayerRef
 from mercato.extract.reading import Reading
+from mercato.extract.refs import PlayerRef
 from mercato.model import Stage
 
 __all__ = ["Candidate", "Candidates", "Occurrence", "RenewalCandidate", "find_candidates"]

@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 from mercato.extract.cues import StageCue, deal_type_of, is_hedged, renewal_stage, stage_cues
 from mercato.extract.fees import pick_fee
 from mercato.extract.lexicon import grouped, lexicon
-from mercato.extract.mentions import ArticleMentions, ClubRef, PlayerRef, is_title_case
+from mercato.extract.mentions import is_title_case
 from mercato.extract.phrases import source
+from mercato.extract.refs import ArticleMentions, ClubRef, PlayerRef
 from mercato.extract.sentences import Sentence, split_clauses
 from mercato.model import DealType, Evidence, Fee, Stage
 

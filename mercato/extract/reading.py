@@ -26,7 +26,8 @@ from mercato.extract.claims import (
     stage_for,
 )
 from mercato.extract.cues import StageCue, says_free_transfer
-from mercato.extract.mentions import ArticleMentions, find_mentions
+from mercato.extract.mentions import find_mentions
+from mercato.extract.refs import ArticleMentions
 from mercato.extract.sentences import Sentence, split_sentences
 from mercato.extract.sources import Attribution, find_attributions, gossip_heading, known_outlets
 from mercato.kb import KnowledgeBase

@@ -6,15 +6,9 @@ import pytest
 from ahocorasick_rs import AhoCorasick
 
 from mercato.evaluate.bench import read_corpus
-from mercato.extract.mentions import (
-    _DESCRIPTOR,
-    _SINGLE,
-    _descriptors,
-    _single_word_at,
-    _whole_words,
-    find_mentions,
-    is_title_case,
-)
+from mercato.extract.club_refs import _DESCRIPTOR, _descriptors, _whole_words
+from mercato.extract.mentions import find_mentions, is_title_case
+from mercato.extract.pointers import _SINGLE, _single_word_at
 from mercato.extract.sources import known_outlets
 from mercato.kb.link import linker_for, prepare_text
 
