@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mercato.extract import extract
-from mercato.ingest import IngestProblem, find_inputs, read_input
+from mercato.ingest import ARTICLES_ONLY, IngestProblem, Selection, find_inputs, read_input
 from mercato.kb import KnowledgeBase
 from mercato.model import Article, ExtractionResult
 from mercato.settings import Settings
@@ -61,16 +61,18 @@ def ingest_paths(
     *,
     max_article_bytes: int = _MAX_ARTICLE_BYTES,
     on_progress: Progress | None = None,
+    selection: Selection = ARTICLES_ONLY,
 ) -> IngestReport:
     """Ingest files and folders into the store; every input that fails is recorded there.
 
     Args:
         workers: extraction processes; None uses every core, 1 extracts in this process.
+        selection: which files of a folder are read (articles only, by default).
         on_progress: called with (inputs done, inputs in all) as batches are stored.
     """
     started = time.perf_counter()
     paths = list(paths)
-    inputs = list(find_inputs(paths))
+    inputs = list(find_inputs(paths, selection))
     tally = _Tally()
     if not inputs:
         tally.problems.append(

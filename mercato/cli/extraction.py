@@ -34,11 +34,26 @@ def ingest(
         int | None,
         typer.Option("--workers", "-w", min=1, help="Extraction processes (default: all cores)."),
     ] = None,
+    include: Annotated[
+        list[str] | None,
+        typer.Option("--include", metavar="GLOB", help="Read files of a folder that match, README* and the like too."),
+    ] = None,
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--exclude", metavar="GLOB", help="Skip files of a folder that match (beside README*, LICENSE*...)."
+        ),
+    ] = None,
 ) -> None:
-    """Read articles, extract their claims and store them (exit 1: some inputs failed, 2: all)."""
+    """Read articles, extract their claims and store them (exit 1: some inputs failed, 2: all).
+
+    In folders, files that describe the folder rather than hold news (README*, LICENSE*,
+    notes*, ...) and hidden files are skipped unless --include names them.
+    """
     from rich.progress import Progress
 
     from mercato.cli.extraction_views import ingest_summary
+    from mercato.ingest import NOT_ARTICLES, Selection
     from mercato.kb import load_kb
     from mercato.pipeline import ingest_paths
     from mercato.settings import Settings
@@ -54,6 +69,7 @@ def ingest(
             workers,
             max_article_bytes=settings.max_article_bytes,
             on_progress=lambda done, total: progress.update(task, completed=done, total=total),
+            selection=Selection(tuple(include or ()), NOT_ARTICLES + tuple(exclude or ())),
         )
     store.close()
     for problem in report.problems:

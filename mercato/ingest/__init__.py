@@ -2,6 +2,15 @@
 
 from mercato.ingest.articles import content_hash
 from mercato.ingest.problems import IngestProblem
-from mercato.ingest.reader import Format, find_inputs, read_input
+from mercato.ingest.reader import ARTICLES_ONLY, NOT_ARTICLES, Format, Selection, find_inputs, read_input
 
-__all__ = ["Format", "IngestProblem", "content_hash", "find_inputs", "read_input"]
+__all__ = [
+    "ARTICLES_ONLY",
+    "NOT_ARTICLES",
+    "Format",
+    "IngestProblem",
+    "Selection",
+    "content_hash",
+    "find_inputs",
+    "read_input",
+]

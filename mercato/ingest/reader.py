@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from enum import StrEnum
+from fnmatch import fnmatch
 from functools import partial
 from pathlib import Path
 
@@ -20,7 +22,7 @@ from mercato.ingest.problems import IngestProblem
 from mercato.ingest.text import article_from_text
 from mercato.model import Article
 
-__all__ = ["Format", "find_inputs", "format_of", "read_input"]
+__all__ = ["ARTICLES_ONLY", "NOT_ARTICLES", "Format", "Selection", "find_inputs", "format_of", "read_input"]
 
 
 class Format(StrEnum):
@@ -47,31 +49,56 @@ _SUFFIXES = {
     ".atom": Format.FEED,
 }
 
+# Files that describe a folder rather than hold news, read from a folder only when included.
+NOT_ARTICLES = ("readme*", "licen[cs]e*", "copying*", "changelog*", "contributing*", "notes*", "provenance*")
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """Which files of a folder are inputs: those with an article suffix, not hidden, whose
+    names match no ``exclude`` pattern or match an ``include`` one (shell patterns, case-blind)."""
+
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = NOT_ARTICLES
+
+    def takes(self, name: str) -> bool:
+        """Whether a file of this name, found in a folder, is an input."""
+        if name.startswith(".") or Path(name).suffix.lower() not in _SUFFIXES:
+            return False
+        lowered = name.lower()
+        if any(fnmatch(lowered, pattern.lower()) for pattern in self.include):
+            return True
+        return not any(fnmatch(lowered, pattern.lower()) for pattern in self.exclude)
+
+
+ARTICLES_ONLY = Selection()  # the default: every article file, none of the folder's notes
+
 _Input = Path | IngestProblem
 _Piece = tuple[str, Callable[[], Article]]  # where one article comes from, and how to read it
 
 
-def find_inputs(paths: Iterable[str | Path]) -> Iterator[_Input]:
+def find_inputs(paths: Iterable[str | Path], selection: Selection = ARTICLES_ONLY) -> Iterator[_Input]:
     """Every input file under the paths, folders walked recursively in name order.
 
-    In folders only files with an article suffix are inputs (hidden ones skipped); a file
-    named on its own is always an input, its format sniffed if the suffix says nothing.
+    In folders the files ``selection`` takes are inputs (articles: no README, LICENSE, notes or
+    hidden files by default); a file named on its own is always an input, its format sniffed if
+    the suffix says nothing.
     """
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            yield from _walk(path)
+            yield from _walk(path, selection)
         elif path.exists() or path.is_symlink():
             yield path
         else:
             yield IngestProblem(str(path), "no such file or folder", "check the path")
 
 
-def _walk(folder: Path) -> Iterator[Path]:
+def _walk(folder: Path, selection: Selection) -> Iterator[Path]:
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if not name.startswith(".") and Path(name).suffix.lower() in _SUFFIXES:
+            if selection.takes(name):
                 yield Path(root, name)
 
 

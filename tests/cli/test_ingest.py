@@ -112,3 +112,14 @@ def test_show_unknown_player_exits_1_with_a_hint():
     result = _run("show", "Nobody Known")
     assert result.exit_code == 1
     assert "no claims about 'Nobody Known'" in result.output
+
+
+def test_issue_14_ingest_of_a_folder_with_a_readme_stores_only_the_articles(tmp_path):
+    folder = _samples(tmp_path, "d021.json", "2025-09-01-isak.txt")
+    (folder / "README.md").write_text("# Samples\nArsenal have signed Declan Rice from West Ham.\n", encoding="utf-8")
+    (folder / "NOTES.txt").write_text("Chelsea have signed Cole Palmer from Manchester City.\n", encoding="utf-8")
+    result = _run("ingest", "--workers", "1", folder)
+    assert result.exit_code == 0, result.output
+    assert "2 articles read: 2 new" in result.output
+    included = _run("ingest", "--workers", "1", "--include", "readme*", folder)
+    assert "3 articles read: 1 new, 2 already stored" in included.output
