@@ -13,6 +13,9 @@ them. The commands live by group beside the Rich renderings they print:
 
 from __future__ import annotations
 
+from importlib.metadata import version
+from typing import Annotated
+
 import typer
 
 from mercato.cli import extraction, rules, sagas, serve, squad
@@ -25,6 +28,23 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
+
+
+def _print_version(asked: bool) -> None:
+    if asked:
+        typer.echo(f"mercato {version('mercato')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    show_version: Annotated[
+        bool,
+        typer.Option("--version", callback=_print_version, is_eager=True, help="Print Mercato's version and exit."),
+    ] = False,
+) -> None:
+    """Mercato turns football news into an evidence-backed transfer database."""
+
 
 app.command()(extraction.ingest)
 app.command()(extraction.errors)

@@ -1,4 +1,5 @@
 import json
+from importlib.metadata import version
 
 from typer.testing import CliRunner
 
@@ -66,3 +67,9 @@ def test_eval_names_a_missing_folder(tmp_path):
     result = runner.invoke(app, ["eval", str(tmp_path / "nowhere")])
     assert result.exit_code == 1
     assert "nowhere" in result.stderr
+
+
+def test_version_prints_mercatos_version():
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"mercato {version('mercato')}"
