@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -67,7 +68,6 @@ class Features:
 def describe(reading: Reading, candidates: Candidates) -> Features:
     """The features of every candidate of an article."""
     context = _Context(reading)
-    context.count()
     article = context.article_features(candidates)
     pairs = tuple(CandidateFeatures(c, frozenset(_pair_features(c, context)) | article) for c in candidates.pairs)
     renewals = tuple(
@@ -81,13 +81,22 @@ class _Context:
 
     def __init__(self, reading: Reading) -> None:
         self.reading = reading
-        self.text = reading.article.text
         self.year = reading.article.published.year if reading.article.published else None
         self._headline: dict[int, bool] = {}
         self._tokens: dict[int, tuple[list[int], list[int], list[str]]] = {}
         self._club_features: dict[tuple[int, int], frozenset[str]] = {}
         self._clause_features: dict[int, frozenset[str]] = {}
         self.sentence_no = {s.start: i for i, s in enumerate(reading.sentences)}
+        # How often the article names each player and club, and in what order it first names them.
+        mentions = reading.mentions
+        self.player_refs = Counter(ref.entity for ref in mentions.players)
+        self.player_rank = {player: i for i, player in enumerate(self.player_refs)}
+        self.club_refs = Counter(ref.club.name for ref in mentions.clubs)
+        first_line = reading.sentences[0].paragraph if reading.sentences else 0
+        headline = [s for s in reading.sentences if s.paragraph == first_line]
+        end = headline[-1].end if headline else 0
+        self.headline_players = {p.entity for p in mentions.players if p.start < end}
+        self.headline_clubs = {c.club.name for c in mentions.clubs if c.start < end}
 
     def is_headline(self, clause: int) -> bool:
         sentence = self.reading.clauses[clause].sentence
@@ -171,21 +180,6 @@ class _Context:
             names.add("year_past" if oldest > 0 else "year_now" if oldest == 0 else "year_future")
         found = self._clause_features[i] = frozenset(names)
         return found
-
-    def count(self) -> None:
-        """How often the article names each player and club, and in what order it first names them."""
-        self.player_refs: dict[str, int] = {}
-        for ref in self.reading.mentions.players:
-            self.player_refs[ref.entity] = self.player_refs.get(ref.entity, 0) + 1
-        self.player_rank = {player: i for i, player in enumerate(self.player_refs)}
-        self.club_refs: dict[str, int] = {}
-        for club in self.reading.mentions.clubs:
-            self.club_refs[club.club.name] = self.club_refs.get(club.club.name, 0) + 1
-        first_line = self.reading.sentences[0].paragraph if self.reading.sentences else 0
-        headline = [s for s in self.reading.sentences if s.paragraph == first_line]
-        end = headline[-1].end if headline else 0
-        self.headline_players = {p.entity for p in self.reading.mentions.players if p.start < end}
-        self.headline_clubs = {c.club.name for c in self.reading.mentions.clubs if c.start < end}
 
     def article_features(self, candidates: Candidates) -> frozenset[str]:
         players = {c.player for c in candidates.pairs}
