@@ -171,9 +171,17 @@ class ExtractorModel:
         return Decisions(tuple(pairs), tuple(best.values()), {p: club for p, (_, club) in sellers.items()})
 
     def to_json(self) -> str:
-        """The model as the JSON text it ships in: the same model gives the same bytes."""
-        heads = {name: getattr(self, name).to_json() for name in _HEADS}
-        return json.dumps({"about": self.about, "heads": heads}, indent=1, sort_keys=True) + "\n"
+        """The model as the JSON text it ships in, a weight a line: the same model gives the
+        same bytes, and a retrained one differs by the lines of the weights that moved."""
+        lines = ['{"about": ' + json.dumps(self.about, sort_keys=True) + ',', '"heads": {']
+        for n, name in enumerate(_HEADS):
+            head = getattr(self, name).to_json()
+            weights = head.pop("weights")
+            lines.append(f"{json.dumps(name)}: " + json.dumps(head, sort_keys=True)[:-1] + ', "weights": {')
+            rows = [f"{json.dumps(feature)}: {json.dumps(w)}" for feature, w in weights.items()]
+            lines += [row + "," for row in rows[:-1]] + rows[-1:]
+            lines.append("}}" + ("," if n < len(_HEADS) - 1 else ""))
+        return "\n".join(lines) + "\n}}\n"
 
     @classmethod
     def from_json(cls, text: str) -> ExtractorModel:
