@@ -173,7 +173,7 @@ class ExtractorModel:
     def to_json(self) -> str:
         """The model as the JSON text it ships in, a weight a line: the same model gives the
         same bytes, and a retrained one differs by the lines of the weights that moved."""
-        lines = ['{"about": ' + json.dumps(self.about, sort_keys=True) + ',', '"heads": {']
+        lines = ['{"about": ' + json.dumps(self.about, sort_keys=True) + ",", '"heads": {']
         for n, name in enumerate(_HEADS):
             head = getattr(self, name).to_json()
             weights = head.pop("weights")

@@ -69,9 +69,9 @@ def describe(reading: Reading, candidates: Candidates) -> Features:
     """The features of every candidate of an article."""
     context = _Context(reading)
     article = context.article_features(candidates)
-    pairs = tuple(CandidateFeatures(c, frozenset(_pair_features(c, context)) | article) for c in candidates.pairs)
+    pairs = tuple(CandidateFeatures(c, frozenset(_pair_features(c, context) | article)) for c in candidates.pairs)
     renewals = tuple(
-        RenewalFeatures(r, frozenset(_renewal_features(r, context)) | article) for r in candidates.renewals
+        RenewalFeatures(r, frozenset(_renewal_features(r, context) | article)) for r in candidates.renewals
     )
     return Features(pairs, renewals)
 
@@ -252,7 +252,7 @@ def _pair_features(candidate: Candidate, context: _Context) -> set[str]:
     names.add(f"first_sentence={_bucket(first, (0, 2, 5, 10))}")
     stages = set()
     for occurrence in candidate.occurrences:
-        names |= _occurrence_features(occurrence, candidate, context)
+        _add_occurrence_features(names, occurrence, candidate, context)
         if occurrence.stage is not None:
             stages.add(occurrence.stage)
     if stages:
@@ -262,13 +262,14 @@ def _pair_features(candidate: Candidate, context: _Context) -> set[str]:
     return names
 
 
-def _occurrence_features(occurrence: Occurrence, candidate: Candidate, context: _Context) -> set[str]:
+def _add_occurrence_features(names: set[str], occurrence: Occurrence, candidate: Candidate, context: _Context) -> None:
+    """Add to a candidate's features what one place naming its player and club says."""
     reading = context.reading
     i = occurrence.clause
     clause = reading.clauses[i]
     sentence = clause.sentence
     club_start, club_end = occurrence.club_at
-    names = set(context.club_features(i, club_start, club_end))
+    names |= context.club_features(i, club_start, club_end)
     names.add(f"stage={occurrence.stage.value if occurrence.stage else 'none'}")
     for hint in reading.hints[i]:
         if hint.player == candidate.player and hint.club.start == club_start:
@@ -292,7 +293,6 @@ def _occurrence_features(occurrence: Occurrence, candidate: Candidate, context: 
         names.add("carried")
     others = sum(1 for ref in clause.clubs if ref.club.name != candidate.club)
     names.add(f"other_clubs={_bucket(others, (0, 1, 2))}")
-    return names
 
 
 def _renewal_features(candidate: RenewalCandidate, context: _Context) -> set[str]:
