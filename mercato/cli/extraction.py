@@ -152,10 +152,10 @@ def eval_command(
     on) and printed beside the rules-only figures. Without it the shipped model is measured,
     and articles it was trained on are counted and named as such.
     """
-    from mercato.cli.extraction_views import eval_comparison, eval_report
+    from mercato.cli.extraction_views import eval_report
     from mercato.evaluate.gold import seen_in_training
     from mercato.evaluate.score import evaluate
-    from mercato.evaluate.train import cross_validate, training_articles
+    from mercato.evaluate.train import cross_validate, outlet_group, training_articles
     from mercato.extract import RULES_ONLY
     from mercato.extract.decide import shipped_model
     from mercato.kb import load_kb
@@ -163,27 +163,25 @@ def eval_command(
     gold, kb = _read_gold_dir(gold_dir), load_kb()
     rules = evaluate(gold, kb, RULES_ONLY)
     if cv is not None:
-        if cv > len({a.article.outlet for a in gold}):
+        if cv > len({outlet_group(a) for a in gold}):
             fail(ValueError(f"{gold_dir}: --cv {cv} needs at least {cv} outlets; give a smaller K"))
         report = cross_validate(training_articles(gold, kb), kb, cv)
         if as_json:
             typer.echo(json.dumps({"cv": report.figures(), "rules_only": rules.figures()}))
         else:
-            common.console.print(eval_comparison(f"cross-validated ({cv} folds by outlet)", report, rules))
-            common.console.print(eval_report(report))
+            common.console.print(eval_report(f"cross-validated ({cv} folds by outlet)", report, rules))
         return
     report = evaluate(gold, kb)
     seen = seen_in_training(gold, shipped_model())
     if as_json:
         typer.echo(json.dumps(report.figures() | {"articles_seen_in_training": len(seen)}))
         return
-    common.console.print(eval_comparison("shipped model", report, rules))
     if seen:
         common.console.print(
             f"[bold]{len(seen)} of these {len(gold)} articles trained the shipped model:[/bold] its figures "
             f"on them are no measure of quality; run with --cv 5 for figures that are."
         )
-    common.console.print(eval_report(report))
+    common.console.print(eval_report("shipped model", report, rules))
 
 
 def train_command(

@@ -18,7 +18,7 @@ from mercato.store import IngestError
 if TYPE_CHECKING:  # the pipeline imports extraction, which these tables do not need
     from mercato.pipeline import IngestReport
 
-__all__ = ["error_table", "eval_comparison", "eval_report", "explained_claims", "ingest_summary"]
+__all__ = ["error_table", "eval_report", "explained_claims", "ingest_summary"]
 
 
 def _cell(value: str | date | int | None) -> Text:
@@ -47,13 +47,16 @@ def error_table(errors: Sequence[IngestError]) -> Table:
     return table
 
 
-def eval_report(report: EvalReport) -> Group:
-    """The figures of an evaluation run, then the misses per article."""
+def eval_report(title: str, report: EvalReport, rules: EvalReport) -> Group:
+    """The figures of a run beside those of the rules alone, measure by measure, then the
+    run's misses per article."""
     figures = Table(title="Extraction against gold", show_header=True)
     figures.add_column("measure")
-    figures.add_column("value", justify="right")
+    figures.add_column(title, justify="right")
+    figures.add_column("rules only", justify="right")
+    theirs = rules.figures()
     for name, value in report.figures().items():
-        figures.add_row(name, f"{value:.3f}" if isinstance(value, float) else str(value))
+        figures.add_row(name, *(f"{v:.3f}" if isinstance(v, float) else str(v) for v in (value, theirs[name])))
     misses = Table(title="Misses", show_header=True)
     misses.add_column("article")
     misses.add_column("miss")
@@ -61,19 +64,6 @@ def eval_report(report: EvalReport) -> Group:
         for line in lines:
             misses.add_row(article, _cell(line))
     return Group(figures, misses)
-
-
-def eval_comparison(title: str, report: EvalReport, rules: EvalReport) -> Table:
-    """The figures of a run beside those of the rules alone, measure by measure."""
-    table = Table(title="Extraction against gold", show_header=True)
-    table.add_column("measure")
-    table.add_column(title, justify="right")
-    table.add_column("rules only", justify="right")
-    ours, theirs = report.figures(), rules.figures()
-    for name, value in ours.items():
-        other = theirs[name]
-        table.add_row(name, *(f"{v:.3f}" if isinstance(v, float) else str(v) for v in (value, other)))
-    return table
 
 
 def explained_claims(article: Article, result: ExtractionResult, decisions: Decisions, model: ExtractorModel) -> Table:

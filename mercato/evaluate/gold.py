@@ -34,11 +34,14 @@ def read_gold(folder: Path) -> list[GoldArticle]:
     for path in sorted(folder.glob("*.json")):
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
+            text = data["text"]
+            if not isinstance(text, str) or not text.strip():
+                raise ValueError("its text is not a non-empty string")
             published = data.get("published")
             article = Article(
                 id=str(data["id"]),
-                text=str(data["text"]),
-                content_hash=content_hash(str(data["text"])),
+                text=text,
+                content_hash=content_hash(text),
                 url=data.get("url"),
                 outlet=data.get("outlet"),
                 published=date.fromisoformat(published) if published else None,

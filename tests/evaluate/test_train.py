@@ -4,13 +4,14 @@ import json
 from datetime import date
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from mercato.cli import app
-from mercato.evaluate.gold import read_gold
+from mercato.evaluate.gold import read_gold, seen_in_training
 from mercato.evaluate.train import cross_validate, fit, training_articles
 from mercato.extract import extract
-from mercato.extract.decide import load_model
+from mercato.extract.decide import load_model, shipped_model
 from mercato.ingest import content_hash
 from mercato.kb import load_kb
 from mercato.model import Article
@@ -75,11 +76,27 @@ def test_eval_cv_asks_for_fewer_folds_than_there_are_outlets():
     assert "needs at least 5 outlets" in result.stderr
 
 
-def test_a_broken_gold_file_is_named_with_what_to_do(tmp_path):
-    (tmp_path / "bad.json").write_text('{"id": "x"}', encoding="utf-8")
+@pytest.mark.parametrize(
+    "content, reason",
+    [
+        ('{"id": "x"}', "no 'text' field"),
+        ('{"id": "x", "text": 5}', "its text is not a non-empty string"),
+        ("not json", "Expecting value"),
+    ],
+)
+def test_a_broken_gold_file_is_named_with_what_to_do(tmp_path, content, reason):
+    (tmp_path / "bad.json").write_text(content, encoding="utf-8")
     result = runner.invoke(app, ["train", str(tmp_path)])
     assert result.exit_code == 1
-    assert "bad.json: not a gold article (no 'text' field)" in result.stderr
+    assert f"bad.json: not a gold article ({reason}" in result.stderr
+    assert "fix it or move it out of the folder" in result.stderr
+
+
+def test_eval_names_the_articles_a_model_was_trained_on():
+    gold = read_gold(GOLD)
+    model = fit(training_articles(gold, load_kb()))
+    assert seen_in_training(gold, model) == [g.article.id for g in gold]
+    assert seen_in_training(gold, shipped_model()) == []
 
 
 def test_extract_explain_shows_each_claims_score_and_features(tmp_path):
