@@ -37,6 +37,7 @@ class IngestReport:
     failed: int
     seconds: float
     problems: tuple[IngestProblem, ...] = ()
+    undated: int = 0  # articles read with no date (their claims are stored undated)
 
     @property
     def articles_per_second(self) -> float:
@@ -47,6 +48,7 @@ class IngestReport:
 @dataclass(slots=True)
 class _Tally:
     read: int = 0
+    undated: int = 0
     new: int = 0
     duplicates: int = 0
     problems: list[IngestProblem] = field(default_factory=list)
@@ -91,6 +93,7 @@ def ingest_paths(
                     tally.problems.append(article_or_problem)
                 else:
                     tally.read += 1
+                    tally.undated += article_or_problem.published is None
                     pending.append(article_or_problem)
             if len(pending) >= _BATCH or done == len(inputs):
                 _store_batch(pending, store, extract_all, tally)
@@ -105,6 +108,7 @@ def ingest_paths(
         failed=len(tally.problems),
         seconds=time.perf_counter() - started,
         problems=tuple(tally.problems),
+        undated=tally.undated,
     )
 
 

@@ -30,7 +30,7 @@ def ingest_summary(report: IngestReport) -> str:
     """One line: what an ingest run read, stored and failed, and how fast."""
     return (
         f"{report.read} articles read: {report.new} new, {report.duplicates} already stored, "
-        f"{report.failed} failed; {report.seconds:.1f} s, "
+        f"{report.failed} failed, {report.undated} undated; {report.seconds:.1f} s, "
         f"{report.articles_per_second:.1f} articles/s"
     )
 

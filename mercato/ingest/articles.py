@@ -10,8 +10,15 @@ from datetime import date
 from mercato.errors import UnreadableArticle
 from mercato.model import Article
 
-__all__ = ["clean_text", "content_hash", "make_article", "parse_date"]
+__all__ = ["clean_text", "content_hash", "date_from_url", "make_article", "parse_date"]
 
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# A day in a URL's path: /2023/08/14/, /2023-08-14-, /2023/aug/14/ (The Guardian), -20190719-.
+_URL_DATES = (
+    re.compile(r"[/_-]((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?=[/_.-]|$)"),
+    re.compile(rf"/((?:19|20)\d\d)/({'|'.join(_MONTHS)})[a-z]*/(\d{{1,2}})(?=/|$)", re.IGNORECASE),
+    re.compile(r"[/_-]((?:19|20)\d\d)(\d\d)(\d\d)(?=[/_.-]|$)"),
+)
 _TRAILING_SPACE = re.compile(r"[ \t]+\n")
 _BLANK_LINES = re.compile(r"\n{3,}")
 
@@ -37,6 +44,22 @@ def parse_date(value: str, source: str, field: str) -> date:
         raise UnreadableArticle(source, f"{field} {value!r} is not a date", "write it as YYYY-MM-DD") from None
 
 
+def date_from_url(url: str | None) -> date | None:
+    """The day a URL's path names, if it names one: many outlets file an article under it."""
+    if not url:
+        return None
+    path = url.split("?", 1)[0].split("#", 1)[0]
+    for pattern in _URL_DATES:
+        for m in pattern.finditer(path):
+            year, month, day = m.groups()
+            number = _MONTHS.index(month.lower()[:3]) + 1 if month.isalpha() else int(month)
+            try:
+                return date(int(year), number, int(day))
+            except ValueError:
+                continue
+    return None
+
+
 def make_article(
     text: str,
     source: str,
@@ -47,7 +70,8 @@ def make_article(
     published: date | None = None,
     title: str | None = None,
 ) -> Article:
-    """An article from its text and metadata; its id is the given one, else from its hash."""
+    """An article from its text and metadata; its id is the given one, else from its hash, and
+    its date the given one, else the day its URL names."""
     text = clean_text(text)
     if not text:
         raise UnreadableArticle(source, "no article text", "add the article's text or remove the input")
@@ -58,7 +82,7 @@ def make_article(
         content_hash=digest,
         url=url or None,
         outlet=outlet or None,
-        published=published,
+        published=published or date_from_url(url),
         title=title or None,
         source=source,
     )

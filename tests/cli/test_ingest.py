@@ -123,3 +123,12 @@ def test_issue_14_ingest_of_a_folder_with_a_readme_stores_only_the_articles(tmp_
     assert "2 articles read: 2 new" in result.output
     included = _run("ingest", "--workers", "1", "--include", "readme*", folder)
     assert "3 articles read: 1 new, 2 already stored" in included.output
+
+
+def test_issue_14_ingest_counts_the_articles_it_could_not_date(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "dated.txt").write_text("date 2021-08-05\nManchester City have signed Jack Grealish.\n")
+    (folder / "undated.txt").write_text("Chelsea have signed Cole Palmer from Manchester City.\n")
+    result = _run("ingest", "--workers", "1", folder)
+    assert "2 articles read: 2 new, 0 already stored, 0 failed, 1 undated" in result.output
