@@ -74,7 +74,7 @@ def ingest(
     store.close()
     for problem in report.problems:
         typer.echo(f"error: {problem}", err=True)
-    common.console.print(ingest_summary(report), highlight=False)
+    common.console.print(ingest_summary(report), highlight=False, soft_wrap=True)
     raise typer.Exit(ingest_exit_code(report))
 
 
