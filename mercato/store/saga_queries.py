@@ -130,14 +130,15 @@ def _summary(found: Row[SagaRow, str, str, str]) -> SagaSummary:
     )
 
 
-def _ids_named(session: Session, table: type[PlayerRow] | type[ClubRow], text: str) -> list[int]:
-    """Ids for an id, an exact name, a case-insensitive part, or an accent-free part."""
+def _ids_named(session: Session, table: type[PlayerRow] | type[ClubRow], text: str, whole_first: bool) -> list[int]:
+    """Ids for an id, a whole name (``whole_first``), a part of one, or an accent-free part; case-blind."""
     text = text.strip()
     if text.isdigit():
         return [int(text)]
-    exact = list(session.scalars(select(table.id).where(table.name == text)))
-    if exact:
-        return exact
+    if whole_first:
+        exact = list(session.scalars(select(table.id).where(func.lower(table.name) == text.lower())))
+        if exact:
+            return exact
     part = list(session.scalars(select(table.id).where(func.lower(table.name).contains(text.lower(), autoescape=True))))
     if part:
         return part
@@ -146,15 +147,17 @@ def _ids_named(session: Session, table: type[PlayerRow] | type[ClubRow], text: s
 
 
 def player_ids_named(store: Store, text: str) -> list[int]:
-    """Stored players matching an id or (part of) a name."""
+    """Stored players matching an id or (part of) a name: every player whose name holds it, so
+    that 'Lukaku' finds Romelu Lukaku beside an article's 'Lukaku', whatever the case."""
     with store.session() as session:
-        return _ids_named(session, PlayerRow, text)
+        return _ids_named(session, PlayerRow, text, whole_first=False)
 
 
 def club_ids_named(store: Store, text: str) -> list[int]:
-    """Stored clubs matching an id or (part of) a name."""
+    """Stored clubs matching an id or (part of) a name, a whole name first ('Arsenal', not
+    'Arsenal Tula'), whatever the case."""
     with store.session() as session:
-        return _ids_named(session, ClubRow, text)
+        return _ids_named(session, ClubRow, text, whole_first=True)
 
 
 def find_sagas(store: Store, wanted: SagaFilter) -> tuple[int, list[SagaSummary]]:

@@ -19,7 +19,8 @@ from mercato.model import (
     TransferClaim,
 )
 from mercato.store import Stored, articles, claims, errors, open_store
-from mercato.store.schema import ArticleRow, ClaimRow, PlayerRow
+from mercato.store.saga_queries import club_ids_named, player_ids_named
+from mercato.store.schema import ArticleRow, ClaimRow, ClubRow, PlayerRow
 
 TEXT = "Villarreal have agreed a fee with Sevilla for José Ruiz. Talks continue."
 
@@ -131,3 +132,20 @@ def test_a_reopened_store_keeps_what_was_written(tmp_path):
     second = open_store(url)
     assert len(claims(second)) == 1
     second.close()
+
+
+def test_issue_14_a_player_filter_finds_every_player_whose_name_holds_it_whatever_the_case(store):
+    for i, player in enumerate(("Lukaku", "Romelu Lukaku")):
+        text = f"Chelsea are in talks over {player}, report {i}."
+        store.add_article(_article(text), ExtractionResult("", (_claim(player, "Chelsea", sentence=text),)))
+    with store.session() as session:
+        names = dict(session.execute(select(PlayerRow.id, PlayerRow.name)).all())
+    for asked in ("Lukaku", "lukaku", "LUKAKU"):
+        assert sorted(names[i] for i in player_ids_named(store, asked)) == ["Lukaku", "Romelu Lukaku"]
+
+
+def test_a_club_filter_takes_a_whole_name_first_whatever_the_case(store):
+    store.add_article(_article(), ExtractionResult("", (_claim(),)))
+    with store.session() as session:
+        names = dict(session.execute(select(ClubRow.id, ClubRow.name)).all())
+    assert [names[i] for i in club_ids_named(store, "villarreal")] == ["Villarreal"]
