@@ -23,7 +23,7 @@ from mercato.extract.reading import Reading, read_article
 from mercato.kb import KnowledgeBase
 from mercato.model import Article, Evidence, ExtractionResult, RenewalClaim, Stage, TransferClaim
 
-__all__ = ["RULES_ONLY", "Decider", "decide_article", "extract"]
+__all__ = ["RULES_ONLY", "Decider", "claims_of", "decide_article", "extract"]
 
 
 def extract(article: Article, kb: KnowledgeBase, model: Decider | None = None) -> ExtractionResult:
