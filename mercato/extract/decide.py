@@ -38,7 +38,7 @@ _HEADS = ("destination", "stage", "deal_type", "renewal", "seller")
 
 @dataclass(frozen=True, slots=True)
 class PairDecision:
-    """The verdict on one candidate pair: a claim or not, and if so its stage and terms."""
+    """A candidate pair the decider makes a claim: its score, stage and terms."""
 
     features: CandidateFeatures
     score: float  # the model's probability that the club is the player's destination
