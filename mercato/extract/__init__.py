@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import replace
 
 from mercato.extract.candidates import find_candidates
-from mercato.extract.claims import PairEvidence, evidence_of, is_hedged_pair
+from mercato.extract.claims import evidence_of, is_hedged_pair, pair_stage
 from mercato.extract.decide import RULES_ONLY, Decider, Decisions, PairDecision, shipped_model
 from mercato.extract.features import describe
 from mercato.extract.injuries import find_injuries
@@ -47,7 +47,7 @@ def claims_of(reading: Reading, decisions: Decisions) -> ExtractionResult:
         RenewalClaim(
             d.features.candidate.player,
             d.features.candidate.club,
-            _renewal_stage(d.features.candidate.stages),
+            pair_stage(list(d.features.candidate.stages)),
             _evidence(reading, d.features.candidate.clauses[0]),
             article.id,
         )
@@ -65,11 +65,6 @@ def claims_of(reading: Reading, decisions: Decisions) -> ExtractionResult:
     )
 
 
-def _renewal_stage(stages: tuple[Stage, ...]) -> Stage:
-    """A renewal's stage over the article: a stop wins, else the most advanced."""
-    return Stage.OFF if Stage.OFF in stages else max(stages, key=lambda s: s.rank)
-
-
 def _evidence(reading: Reading, clause: int) -> Evidence:
     sentence = reading.clauses[clause].sentence
     return Evidence(sentence.text, (sentence.start, sentence.end))
@@ -84,21 +79,13 @@ def _claim(reading: Reading, decision: PairDecision, sellers: dict[str, str]) ->
         to_club=candidate.club,
         stage=decision.stage,
         deal_type=decision.deal_type,
-        evidence=_stage_evidence(pair, decision.stage),
+        evidence=evidence_of(pair, decision.stage),
         from_club=None if from_club == candidate.club else from_club,
         fee=decision.fee,
         reported_by=reading.sources.reported_by(pair),
         hedged=is_hedged_pair(pair),
         article_id=reading.article.id,
     )
-
-
-def _stage_evidence(pair: PairEvidence, stage: Stage) -> Evidence:
-    """The first sentence that asserts the decided stage, else the rules' best sentence."""
-    for clause, said in zip(pair.clauses, pair.stages, strict=True):
-        if said is stage:
-            return Evidence(clause.sentence.text, (clause.sentence.start, clause.sentence.end))
-    return evidence_of(pair)
 
 
 def _close_other_moves(claims: list[TransferClaim], renewed: set[str]) -> list[TransferClaim]:

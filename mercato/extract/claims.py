@@ -363,12 +363,14 @@ def pair_terms(pair: PairEvidence) -> tuple[DealType, Fee | None]:
     return deal_type, fee
 
 
-def evidence_of(pair: PairEvidence) -> Evidence:
-    """The sentence that best shows a pair: the first that asserts its final stage."""
+def evidence_of(pair: PairEvidence, stage: Stage | None = None) -> Evidence:
+    """The sentence that best shows a pair: the first that asserts ``stage`` (the one decided
+    for it), else the first that asserts its final stage, else its first."""
     final = pair_stage(pair.stages)
-    for clause, stage in zip(pair.clauses, pair.stages, strict=False):
-        if stage is final:
-            return Evidence(clause.sentence.text, (clause.sentence.start, clause.sentence.end))
+    for wanted in dict.fromkeys((stage or final, final)):
+        for clause, said in zip(pair.clauses, pair.stages, strict=False):
+            if said is wanted:
+                return Evidence(clause.sentence.text, (clause.sentence.start, clause.sentence.end))
     first = pair.clauses[0].sentence
     return Evidence(first.text, (first.start, first.end))
 
