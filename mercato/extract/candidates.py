@@ -62,14 +62,14 @@ class Candidates:
 
 def find_candidates(reading: Reading) -> Candidates:
     """Every pair and renewal of an article that could be a claim."""
-    return Candidates(_pairs(reading), _renewals(reading))
+    position = {id(c): i for i, c in enumerate(reading.clauses)}  # a clause's place in reading.clauses
+    return Candidates(_pairs(reading, position), _renewals(reading, position))
 
 
-def _pairs(reading: Reading) -> tuple[Candidate, ...]:
+def _pairs(reading: Reading, position: dict[int, int]) -> tuple[Candidate, ...]:
     clauses = reading.clauses
     text = reading.article.text
     found: dict[tuple[str, str], list[Occurrence]] = {}
-    position = {id(c): i for i, c in enumerate(clauses)}
     by_sentence: dict[int, list[int]] = {}
     for i, clause in enumerate(clauses):
         by_sentence.setdefault(clause.sentence.start, []).append(i)
@@ -119,12 +119,11 @@ def _nearest_refs(refs: list[PlayerRef], at: int) -> dict[str, PlayerRef]:
     return nearest
 
 
-def _renewals(reading: Reading) -> tuple[RenewalCandidate, ...]:
+def _renewals(reading: Reading, position: dict[int, int]) -> tuple[RenewalCandidate, ...]:
     """The rules' renewals, and every (player, club) of a clause that speaks of a new contract:
     each player it names (or, naming none, the players of the sentence before) at his current
     club and at each club of the sentence."""
     clauses = reading.clauses
-    position = {id(c): i for i, c in enumerate(clauses)}
     found: dict[tuple[str, str], tuple[list[Stage], list[int]]] = {}
     proposed = {(player, r.club) for player, r in reading.renewals.items()}
     for player, renewal in reading.renewals.items():

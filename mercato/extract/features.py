@@ -92,8 +92,8 @@ class _Context:
         self.player_refs = Counter(ref.entity for ref in mentions.players)
         self.player_rank = {player: i for i, player in enumerate(self.player_refs)}
         self.club_refs = Counter(ref.club.name for ref in mentions.clubs)
-        first_line = reading.sentences[0].paragraph if reading.sentences else 0
-        headline = [s for s in reading.sentences if s.paragraph == first_line]
+        self.first_line = reading.sentences[0].paragraph if reading.sentences else 0  # the headline's
+        headline = [s for s in reading.sentences if s.paragraph == self.first_line]
         end = headline[-1].end if headline else 0
         self.headline_players = {p.entity for p in mentions.players if p.start < end}
         self.headline_clubs = {c.club.name for c in mentions.clubs if c.start < end}
@@ -101,7 +101,7 @@ class _Context:
     def is_headline(self, clause: int) -> bool:
         sentence = self.reading.clauses[clause].sentence
         if sentence.start not in self._headline:
-            first_line = sentence.paragraph == 0
+            first_line = sentence.paragraph == self.first_line
             self._headline[sentence.start] = first_line or is_title_case(sentence.text)
         return self._headline[sentence.start]
 
