@@ -20,6 +20,7 @@ __all__ = [
     "Fee",
     "InjuryClaim",
     "InjuryStatus",
+    "Move",
     "Player",
     "RenewalClaim",
     "Saga",
@@ -118,6 +119,17 @@ class Player:
     foot: str | None = None
     nationality: str | None = None
     last_season: int | None = None  # last season (start year) in a covered squad
+
+
+@dataclass(frozen=True, slots=True)
+class Move:
+    """A move in the knowledge base's transfer history (loans and returns from loan included)."""
+
+    player_id: int
+    on: date
+    from_club_id: int | None
+    to_club_id: int | None
+    fee_eur: int | None  # 0: free, or a loan; None: not disclosed
 
 
 @dataclass(frozen=True, slots=True)

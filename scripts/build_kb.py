@@ -1,7 +1,7 @@
 """Build Mercato's bundled knowledge base from the reference data in ../shared/data.
 
 Run from the repository root: ``python scripts/build_kb.py [DATA_DIR]``. It writes trimmed
-copies into ``mercato/kb/data/`` (clubs.csv, players.csv) beside their PROVENANCE.md.
+copies into ``mercato/kb/data/`` (clubs.csv, players.csv, transfers.csv) beside their PROVENANCE.md.
 The output is committed, so Mercato needs no network and no shared folder at run time.
 """
 
@@ -266,7 +266,17 @@ def build(data: Path) -> None:
         w.writerow(keep)
         for p in players:
             w.writerow([p[k] for k in keep])
-    print(f"{len(rows)} clubs, {len(players)} players -> {OUT}")
+    moves = sorted(
+        _rows(data / "transfermarkt-transfers" / "transfers.csv"),
+        key=lambda m: (int(m["player_id"]), m["transfer_date"], m["from_club_id"], m["to_club_id"]),
+    )
+    move_columns = ["player_id", "transfer_date", "from_club_id", "to_club_id", "transfer_fee"]
+    with open(OUT / "transfers.csv", "w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(move_columns)
+        for m in moves:
+            w.writerow([m[k] for k in move_columns])
+    print(f"{len(rows)} clubs, {len(players)} players, {len(moves)} transfers -> {OUT}")
 
 
 if __name__ == "__main__":

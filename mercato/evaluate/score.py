@@ -1,7 +1,8 @@
 """Score extraction against gold annotations: pair precision and recall, field accuracies, misses.
 
 Names are matched forgivingly, as a careful reader would:
-- players: equal after folding accents, case and punctuation; or one name is the other's
+- players: equal after folding accents, case and punctuation (in any order: 'Son Heung-min'
+  ~ 'Heung-min Son'); or one name is the other's
   first or last words ('Kessie' ~ 'Franck Kessie', 'Gabriel' ~ 'Gabriel Magalhaes'); or a
   fuzzy ratio of at least 88 (a misspelling: 'Zirkee' ~ 'Zirkzee');
 - clubs: the same knowledge-base club after alias and nickname lookup ('Man Utd' ~
@@ -76,7 +77,7 @@ def _f1(p: float, r: float) -> float:
 def same_player(a: str, b: str) -> bool:
     """Whether two names stand for the same player (see the module docstring)."""
     ka, kb_ = name_key(a).split(), name_key(b).split()
-    if ka == kb_:
+    if sorted(ka) == sorted(kb_):
         return True
     shorter, longer = sorted((ka, kb_), key=len)
     if shorter and (shorter == longer[-len(shorter) :] or shorter == longer[: len(shorter)]):

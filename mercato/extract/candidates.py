@@ -135,7 +135,7 @@ def _renewals(reading: Reading, position: dict[int, int]) -> tuple[RenewalCandid
         if stage is not None:
             clubs = [ref.club.name for c in clauses if c.sentence is clause.sentence for ref in c.clubs]
             for player in players or previous:
-                current = reading.current.get(player)
+                current = reading.club_of(player)
                 for club in dict.fromkeys([current, *clubs] if current else clubs):
                     stages, where = found.setdefault((player, club), ([], []))
                     if (player, club) not in proposed:

@@ -238,6 +238,11 @@ def _pair_features(candidate: Candidate, context: _Context) -> set[str]:
         names.add("current_club")
     elif candidate.player in reading.current:
         names.add("current_elsewhere")
+    known = reading.known.get(candidate.player)
+    club = known.club if known else None
+    names.add("known_club" if club == candidate.club else "known_elsewhere" if club else "known_none")
+    if known and candidate.club in known.joined:
+        names.add("known_joined" if club == candidate.club else "known_left")
     if candidate.player in reading.free_agents:
         names.add("free_agent")
     names.add(f"occurrences={_bucket(len(candidate.occurrences), (1, 2, 4))}")
@@ -302,6 +307,9 @@ def _renewal_features(candidate: RenewalCandidate, context: _Context) -> set[str
         names.add(f"renewal_stage={stage.value}")
     current = reading.current.get(candidate.player)
     names.add("current_club" if current == candidate.club else "current_elsewhere" if current else "current_unknown")
+    known = reading.known.get(candidate.player)
+    club = known.club if known else None
+    names.add("known_club" if club == candidate.club else "known_elsewhere" if club else "known_none")
     for i in candidate.clauses:
         clause = reading.clauses[i]
         if i in reading.background:

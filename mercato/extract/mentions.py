@@ -8,7 +8,7 @@ pronouns, which point to the player most recently named.
 from __future__ import annotations
 
 import re
-from collections.abc import Container
+from collections.abc import Container, Iterable
 from datetime import date
 from string import ascii_lowercase, ascii_uppercase
 
@@ -18,7 +18,7 @@ from mercato.extract.club_refs import resolve_clubs
 from mercato.extract.lexicon import grouped, lexicon
 from mercato.extract.pointers import partial_refs, pointer_refs
 from mercato.extract.refs import NAME_WORD, PARTICLES, ArticleMentions, PlayerRef, Spans, not_a_name
-from mercato.kb import fold, name_key
+from mercato.kb import SNAPSHOT_DATE, fold, name_key
 from mercato.kb.link import Linker, prepare_text
 from mercato.model import Player
 
@@ -173,6 +173,8 @@ def find_mentions(text: str, linker: Linker, outlets: Container[str], published:
     entities = _entities(named)
     not_players = {fold(prepared[a:b]).split()[-1] for a, b in people}
     named = [n for n in named if fold(entities[n[2]]).split()[-1] not in not_players]
+    known_as = _known_as(entities.values(), linker, {r.club.id for r in clubs}, published or SNAPSHOT_DATE)
+    entities = {name: known_as.get(entity, entity) for name, entity in entities.items()}
     kb_players = {entity: linker.kb.player_named(entity) for entity in dict.fromkeys(entities.values())}
     confirmed = _confirmed_players(prepared, named, entities, kb_players, published)
     people += [(a, b) for a, b, name in named if entities[name] not in confirmed]
@@ -184,6 +186,26 @@ def find_mentions(text: str, linker: Linker, outlets: Container[str], published:
     refs += pointer_refs(prepared, refs, kb_players, published, people)
     refs.sort(key=lambda r: r.start)
     return ArticleMentions(tuple(clubs), tuple(refs), tuple(people))
+
+
+def _known_as(entities: Iterable[str], linker: Linker, clubs: set[int], when: date) -> dict[str, str]:
+    """The knowledge-base names of players an article names otherwise ('Mo Salah', 'Heung-Min
+    Son'): the one known player with the same surname and first initial who, on the article's
+    date, played for a club the article names."""
+    kb = linker.kb
+    found = {}
+    for entity in dict.fromkeys(entities):
+        if kb.player_named(entity) is not None or " " not in entity:
+            continue
+        words = fold(entity).split()
+        players = {
+            p.name
+            for p in linker.players_surnamed(words[-1])
+            if fold(p.name)[0].lower() == words[0][0].lower() and kb.club_at(p, when) in clubs
+        }
+        if len(players) == 1:
+            found[entity] = players.pop()
+    return found
 
 
 def _confirmed_players(

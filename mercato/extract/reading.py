@@ -8,6 +8,7 @@ proposed to the later stages (candidates, features, decisions), which make the f
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from mercato.extract.claims import (
     Clause,
@@ -30,11 +31,11 @@ from mercato.extract.mentions import find_mentions
 from mercato.extract.refs import ArticleMentions
 from mercato.extract.sentences import Sentence, split_sentences
 from mercato.extract.sources import Attribution, find_attributions, gossip_heading, known_outlets
-from mercato.kb import KnowledgeBase
+from mercato.kb import SNAPSHOT_DATE, KnowledgeBase
 from mercato.kb.link import linker_for
 from mercato.model import Article, Stage
 
-__all__ = ["Attributions", "ProposedRenewal", "Reading", "read_article"]
+__all__ = ["Attributions", "KnownPast", "ProposedRenewal", "Reading", "read_article"]
 
 # A clause that names no player may speak of the one named earlier in its sentence ("..., and
 # are also considering a move"); a renewal clause, of the one named in the sentence before
@@ -53,6 +54,14 @@ class ProposedRenewal:
 
 
 @dataclass(frozen=True, slots=True)
+class KnownPast:
+    """What the reference data knew of a player when an article's transfer window opened."""
+
+    club: str | None  # the club he was at
+    joined: frozenset[str]  # the clubs he had moved to before
+
+
+@dataclass(frozen=True, slots=True)
 class Reading:
     """Everything the rules read in one article, for the stages after them."""
 
@@ -63,11 +72,16 @@ class Reading:
     background: frozenset[int]  # the positions in ``clauses`` of those that tell history
     hints: tuple[tuple[SellerEvidence, ...], ...]  # per clause: clubs it shows to be a player's own
     current: dict[str, str]  # each player's current club, as the article tells it
+    known: dict[str, KnownPast]  # what the reference data knew of each named player when the article's window opened
     proposed: dict[tuple[str, str], PairEvidence]  # (player, to_club): the pairs the rules propose
     renewals: dict[str, ProposedRenewal]
     free_agents: frozenset[str]  # players the article says move as their contract ends
     sources: Attributions
     _cues: dict[int, list[StageCue]] = field(default_factory=dict)  # read once a clause, when asked
+
+    def club_of(self, player: str) -> str | None:
+        """A player's current club as the article tells it, else as the reference data had it."""
+        return _club_of(player, self.current, self.known)
 
     def cues(self, clause: int) -> list[StageCue]:
         """The stage cues of a clause (by its position in ``clauses``)."""
@@ -86,6 +100,7 @@ def read_article(article: Article, kb: KnowledgeBase) -> Reading:
     renewals_said = {id(c): renewal_of(c) for c in every_clause if c.players}  # others: when players are carried
     hints = {id(c): seller_evidence(text, c) for c in every_clause}
     current = _current_clubs(every_clause, hints, renewals_said)  # history also tells where a player is now
+    known = _known_pasts(mentions, kb, article.published)
     year = article.published.year if article.published else None
     background = frozenset(i for i, c in enumerate(every_clause) if is_background(c, year))
     clauses = [c for i, c in enumerate(every_clause) if i not in background]
@@ -122,7 +137,7 @@ def read_article(article: Article, kb: KnowledgeBase) -> Reading:
         renewal = renewals_said[id(clause)] if clause.players else renewal_of(clause) if players else None
         if renewal is not None and players:
             renewed = renewal.player if renewal.player in players else players[0]
-            club = next((c.club.name for c in clause.clubs), None) or current.get(renewed)
+            club = next((c.club.name for c in clause.clubs), None) or _club_of(renewed, current, known)
             if club:
                 _, stages, _ = renewals.setdefault(renewed, (club, [], clause))
                 stages.append(renewal.stage)
@@ -157,12 +172,38 @@ def read_article(article: Article, kb: KnowledgeBase) -> Reading:
         background=background,
         hints=tuple(tuple(hints[id(c)]) for c in every_clause),
         current=current,
+        known=known,
         proposed=pairs,
         renewals={p: ProposedRenewal(club, tuple(stages), clause) for p, (club, stages, clause) in renewals.items()},
         free_agents=_free_agents(clauses),
         sources=Attributions(sentences),
         _cues=read_cues,
     )
+
+
+def _known_pasts(mentions: ArticleMentions, kb: KnowledgeBase, published: date | None) -> dict[str, KnownPast]:
+    """What the reference data knew of each named player when the article's transfer window
+    opened (1 June or 1 January; an undated article is taken as today's news): where he was
+    before any move the article may report, and the clubs he had joined before."""
+    when = _window_opening(published) if published else SNAPSHOT_DATE
+    found = {}
+    for entity in dict.fromkeys(ref.entity for ref in mentions.players):
+        player = kb.player_named(entity)
+        if player is None:
+            continue
+        club = kb.clubs.get(kb.club_at(player, when) or -1)
+        joined = {kb.clubs[m.to_club_id].name for m in kb.moves_of(player) if m.on < when and m.to_club_id in kb.clubs}
+        found[entity] = KnownPast(club.name if club else None, frozenset(joined))
+    return found
+
+
+def _club_of(player: str, current: dict[str, str], known: dict[str, KnownPast]) -> str | None:
+    return current.get(player) or (known[player].club if player in known else None)
+
+
+def _window_opening(day: date) -> date:
+    """When the transfer window a day belongs to opened: 1 June for the summer half, else 1 January."""
+    return date(day.year, 6, 1) if day.month >= 6 else date(day.year, 1, 1)
 
 
 def _is_prose(sentence: Sentence) -> bool:

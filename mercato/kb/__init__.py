@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -12,9 +13,13 @@ from datetime import date
 from functools import cache
 from importlib import resources
 
-from mercato.model import Club, Player
+from mercato.model import Club, Move, Player
 
-__all__ = ["KnowledgeBase", "fold", "load_kb", "name_key"]
+__all__ = ["SNAPSHOT_DATE", "KnowledgeBase", "fold", "load_kb", "name_key"]
+
+# The squads in data/players.csv are Transfermarkt's snapshot of about June 2026 (see
+# data/PROVENANCE.md): moves dated on or before it are already in them.
+SNAPSHOT_DATE = date(2026, 6, 1)
 
 _PUNCTUATION = re.compile(r"[^\w\s]")
 _LEGAL_WORDS = re.compile(r"\b(fc|afc|cf|sc|cfc|the)\b")
@@ -85,6 +90,20 @@ class KnowledgeBase:
         found = self.players_named(name)
         return found[0] if found else None
 
+    def moves_of(self, player: Player) -> tuple[Move, ...]:
+        """A player's moves in the transfer history, oldest first (the history is read on first use)."""
+        return _read_moves().get(player.id, ()) if player.id is not None else ()
+
+    def club_at(self, player: Player, when: date) -> int | None:
+        """The id of the club a player was at on a date, as the reference data has it: the
+        snapshot's club from its date on (or where the history has no move of his), else the
+        club his last move before that date took him to (or the one his first move left)."""
+        history = self.moves_of(player)
+        if when >= SNAPSHOT_DATE or not history:
+            return player.current_club_id
+        before = bisect_left(history, when, key=lambda m: m.on)
+        return history[before - 1].to_club_id if before else history[0].from_club_id
+
     def squad(self, club_id: int) -> tuple[Player, ...]:
         """The club's current squad (players in its 2025-26 snapshot)."""
         return self._squads.get(club_id, ())
@@ -149,6 +168,24 @@ def _read_players() -> tuple[Player, ...]:
 
 # The words a club's name often goes without: 'Bolton' for Bolton Wanderers, 'Hull' for Hull City.
 _DROPPABLE = frozenset(("Wanderers", "Rovers", "Athletic", "Albion", "Town", "County", "Argyle", "City", "United"))
+
+
+@cache
+def _read_moves() -> dict[int, tuple[Move, ...]]:
+    """Every player's moves (player id -> moves, oldest first: the file is sorted so)."""
+    moves: dict[int, list[Move]] = defaultdict(list)
+    for row in _read_csv("data/transfers.csv"):
+        player_id = int(row["player_id"])
+        moves[player_id].append(
+            Move(
+                player_id,
+                date.fromisoformat(row["transfer_date"]),
+                _int(row["from_club_id"]),
+                _int(row["to_club_id"]),
+                _int(row["transfer_fee"]),
+            )
+        )
+    return {player_id: tuple(found) for player_id, found in moves.items()}
 
 
 def _short_names(clubs: dict[int, Club]) -> dict[int, tuple[str, ...]]:

@@ -92,6 +92,10 @@ class Linker:
         words = [fold(p.name).split() for p in kb.players if " " in p.name]
         self._first_names = frozenset(w[0] for w in words)
         self._last_names = frozenset(w[-1] for w in words)
+        self._by_surname: dict[str, list[Player]] = {}
+        for player in self._players.values():
+            if " " in player.name:
+                self._by_surname.setdefault(fold(player.name).split()[-1], []).append(player)
 
     def is_first_name(self, word: str) -> bool:
         """Whether some known player has this first name."""
@@ -100,6 +104,10 @@ class Linker:
     def is_last_name(self, word: str) -> bool:
         """Whether some known player has this last name."""
         return fold(word) in self._last_names
+
+    def players_surnamed(self, word: str) -> tuple[Player, ...]:
+        """The known players whose name ends with this word (folded, as in prepared text)."""
+        return tuple(self._by_surname.get(word, ()))
 
     def names_in(self, prepared: str) -> tuple[list[NameMatch], list[NameMatch]]:
         """Club names and known players' full names in prepared text, each kind longest match

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from mercato.kb import KnowledgeBase, name_key
+from mercato.kb import SNAPSHOT_DATE, KnowledgeBase, name_key
 from mercato.model import InjuryClaim, Player
 from mercato.squad.availability import Absence, absences
 from mercato.squad.positions import Position, Role, penalty, role_of
@@ -31,10 +31,6 @@ __all__ = [
     "market_value_quality",
     "squad_as_of",
 ]
-
-# The squads in mercato/kb/data/players.csv are Transfermarkt's snapshot of about June 2026
-# (see PROVENANCE.md); moves dated on or before it are already in it.
-SNAPSHOT_DATE = date(2026, 6, 1)
 
 Quality = Callable[[Player], float]
 """A quality measure: a player -> a rating in [0, 1], higher is better."""

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 from mercato.cli import app
 from mercato.evaluate.gold import read_gold, seen_in_training
 from mercato.evaluate.train import cross_validate, fit, training_articles
-from mercato.extract import extract
+from mercato.extract import decide_article, extract
 from mercato.extract.decide import load_model, shipped_model
 from mercato.ingest import content_hash
 from mercato.kb import load_kb
@@ -100,7 +100,12 @@ def test_eval_names_the_articles_a_model_was_trained_on():
 
 
 def test_extract_explain_shows_each_claims_score_and_features(tmp_path):
-    (tmp_path / "a.txt").write_text("Arsenal have made a £60m bid for Aston Villa striker Ollie Watkins.\n")
-    result = runner.invoke(app, ["extract", "--explain", str(tmp_path / "a.txt")])
+    text = "Arsenal have made a £60m bid for Aston Villa striker Ollie Watkins.\n"
+    (tmp_path / "a.txt").write_text(text)
+    result = runner.invoke(app, ["extract", "--explain", str(tmp_path / "a.txt")], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
-    assert "Ollie Watkins" in result.stdout and "cue_after=approach" in result.stdout
+    _, decisions = decide_article(Article(id="a", text=text, content_hash=content_hash(text)), load_kb())
+    [decision] = decisions.pairs
+    assert "Ollie Watkins: Aston Villa -> Arsenal" in result.stdout and f"{decision.score:.2f}" in result.stdout
+    for name, weight in shipped_model().destination.reasons(decision.features.names):
+        assert f"{name} ({weight:+.2f})" in result.stdout

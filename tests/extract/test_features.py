@@ -36,3 +36,10 @@ def test_no_feature_names_a_player_or_a_club(kb):
     words = {"real", "madrid", "liverpool", "trent", "alexander-arnold"}
     for names in found.values():
         assert not {w.lower() for name in names for w in name.split("=")[-1].split()} & words
+
+
+def test_where_the_reference_data_had_the_player_is_a_feature(kb):
+    text = "Liverpool want to sign Marc Guehi from Crystal Palace. He joined Palace from Chelsea."
+    found = features_of(kb, text, date(2025, 8, 1))
+    assert "known_club" in found["Crystal Palace"] and "known_joined" in found["Crystal Palace"]
+    assert "known_elsewhere" in found["Liverpool"] and "known_left" in found["Chelsea"]

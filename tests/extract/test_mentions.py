@@ -113,3 +113,10 @@ def test_country_descriptors_are_found_as_the_pattern_finds_them():
     for text in texts:
         assert [m.span() for m in _descriptors(text)] == [m.span() for m in _DESCRIPTOR.finditer(text)]
     assert [m.group(0) for m in _descriptors(texts[-1])][-1] == "the Saudi Pro League side"
+
+
+def test_a_short_first_name_links_to_the_known_player_of_a_club_the_article_names(kb):
+    found = mentions("Whether Liverpool forward Mo Salah will join Al Ittihad is the question.", kb, date(2023, 8, 30))
+    assert [r.entity for r in found.players] == ["Mohamed Salah"]
+    elsewhere = mentions("Whether striker Mo Salah will join Al Ittihad is the question.", kb, date(2023, 8, 30))
+    assert [r.entity for r in elsewhere.players] == ["Mo Salah"]  # no club of his named: not linked

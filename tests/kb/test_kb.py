@@ -1,7 +1,10 @@
+from datetime import date
+
 import pytest
 
 from mercato.kb import fold, load_kb, name_key
 from mercato.kb.link import linker_for, prepare_text
+from mercato.model import Player
 
 
 @pytest.fixture(scope="module")
@@ -60,3 +63,17 @@ def test_linker_finds_all_caps_names_and_acronyms(kb):
     clubs, players = linker.names_in(text)
     assert [kb.clubs[m.ids[0]].name for m in clubs] == ["Manchester United", "Paris Saint-Germain"]
     assert [linker.player(m.ids[0]).name for m in players] == ["Kylian Mbappé"]
+
+
+def test_a_players_club_at_a_date_follows_the_transfer_history(kb):
+    guehi = kb.player_named("Marc Guehi")
+    clubs = {day: kb.clubs[kb.club_at(guehi, day)].name for day in (date(2021, 8, 1), date(2025, 9, 2))}
+    assert clubs == {date(2021, 8, 1): "Crystal Palace", date(2025, 9, 2): "Crystal Palace"}
+    assert kb.club_at(guehi, date(2026, 9, 1)) == guehi.current_club_id  # from the snapshot on, the snapshot's
+    assert [m.on for m in kb.moves_of(guehi)] == sorted(m.on for m in kb.moves_of(guehi))
+    assert kb.moves_of(guehi)[-1].fee_eur == 23_340_000  # Chelsea to Crystal Palace, July 2021
+
+
+def test_a_player_first_met_in_an_article_has_no_history(kb):
+    stranger = Player(name="Jack Bloggs", current_club_id=631)
+    assert kb.moves_of(stranger) == () and kb.club_at(stranger, date(2020, 1, 1)) == 631
