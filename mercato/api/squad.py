@@ -26,7 +26,7 @@ from mercato.squad import (
 )
 from mercato.store import Store
 from mercato.store.schema import ClubRow
-from mercato.store.squad_news import stored_options
+from mercato.store.squad_news import reported_moves, stored_options
 
 __all__ = ["router"]
 
@@ -97,6 +97,7 @@ def get_fit(
 @router.get("/rules/check")
 def get_rules_check(
     request: Request,
+    store: StoreDep,
     kb: Kb,
     to_club: Annotated[str, Query(description="the interested club")],
     date: Annotated[str, Query(description="the date asked, YYYY-MM-DD")],
@@ -105,4 +106,6 @@ def get_rules_check(
     """May the club negotiate with the player, must it inform his club, when can it register
     him, and what is due; each answer cites its rules. Other parameters: birth_date,
     from_club, from_country, to_country, contract_expiry, loan."""
-    return check_query(dict(request.query_params), kb)
+    known = kb.player_named(player) if player else None
+    news = reported_moves(store, known.name) if known else []
+    return check_query(dict(request.query_params), kb, news=news)

@@ -16,7 +16,7 @@ from rich.console import Console
 if TYPE_CHECKING:
     from mercato.store import Store
 
-__all__ = ["AsOf", "Club", "Formation", "Json", "as_of_date", "console", "fail", "open_store"]
+__all__ = ["AsOf", "Club", "Formation", "Json", "as_of_date", "console", "fail", "open_store", "stored_news"]
 
 console = Console()
 
@@ -37,6 +37,15 @@ def open_store() -> Store:
     except MercatoError as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(2) from None
+
+
+def stored_news() -> Store | None:
+    """The store MERCATO_DB names, for a question the news helps answer but does not need
+    (a rules check): None where it names a SQLite file not created yet."""
+    from mercato.settings import Settings
+    from mercato.store import is_new_file
+
+    return None if is_new_file(Settings().db) else open_store()
 
 
 def fail(error: Exception) -> NoReturn:

@@ -69,6 +69,7 @@ def rules_check(
         resolve_case,
         verdict_to_json,
     )
+    from mercato.store.squad_news import reported_moves
 
     if england_approach is not None:
         try:
@@ -96,8 +97,10 @@ def rules_check(
         "contract_expiry": contract_expiry,
         "loan": loan,
     }
+    known, store = kb.player_named(player) if player else None, common.stored_news()
+    news = reported_moves(store, known.name) if known and store else []
     try:
-        case, day = resolve_case(params, kb, book)
+        case, day = resolve_case(params, kb, book, news)
     except BadRulesInput as error:
         fail(Exception(f"--{error.name.replace('_', '-')}: {error.reason}; {error.hint}"))
     verdict = check_move(case, book, day, options)

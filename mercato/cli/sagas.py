@@ -58,7 +58,7 @@ def show(
         raise typer.Exit(1)
     common.console.print(claim_table(found))
     _print_likelihoods(player, as_of)
-    _print_rules_status(found)
+    _print_rules_status(found, as_of_date(as_of) if as_of else None)
 
 
 def _print_likelihoods(player: str, as_of: str | None) -> None:
@@ -97,20 +97,24 @@ def _print_fit(player: str, to_club: str, on: date) -> None:
     )
 
 
-def _print_rules_status(found: list[ReportedClaim]) -> None:
-    """One rules line per open saga, as of today (the clock is read here, at the edge)."""
+def _print_rules_status(found: list[ReportedClaim], as_of: date | None) -> None:
+    """One rules line per open saga, on ``as_of`` or else the saga's last news, with the
+    player's club and contract on that date as the stored news and the reference data tell."""
     from mercato.kb import load_kb
     from mercato.model import Stage
     from mercato.rules import rules_status
     from mercato.sagas import merge_sagas
+    from mercato.store.squad_news import reported_moves
 
-    kb, today = load_kb(), date.today()
+    kb, store = load_kb(), open_store()
     for saga in merge_sagas(found):
         if saga.stage in (Stage.COMPLETED, Stage.OFF):
             continue
-        line = rules_status(saga.player, saga.to_club, today, kb, from_club=saga.from_club)
+        on = as_of or saga.last_seen or date.today()
+        news = reported_moves(store, saga.player)
+        line = rules_status(saga.player, saga.to_club, on, kb, from_club=saga.from_club, news=news)
         common.console.print(
-            f"rules ({saga.player} -> {saga.to_club}): {line}", highlight=False, markup=False, soft_wrap=True
+            f"rules ({saga.player} -> {saga.to_club}, on {on}): {line}", highlight=False, markup=False, soft_wrap=True
         )
 
 

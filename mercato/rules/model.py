@@ -169,6 +169,7 @@ class MoveCase:
     birth_date: date | None = None
     contract_expiry: date | None = None
     is_loan: bool = False
+    sources: tuple[tuple[str, str], ...] = ()  # (fact, where it came from) for each fact not given
 
     @property
     def is_international(self) -> bool:

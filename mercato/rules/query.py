@@ -1,18 +1,20 @@
 """From user input (CLI options, a cases file, REST query parameters) to a JSON-ready verdict.
 
-Fills what the input leaves out from the knowledge base: birth date, current club and,
-when that club is the one he is leaving, contract expiry.
+Fills what the input leaves out: the birth date from the knowledge base, and the player's
+club and contract on the date asked from the stored news, the transfer history and the
+snapshot (``mercato.kb.facts``), saying where each came from.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from mercato.errors import MercatoError
 from mercato.kb import KnowledgeBase
+from mercato.kb.facts import ReportedMove, player_on
 from mercato.model import Club
 from mercato.rules.engine import check_move
 from mercato.rules.load import load_rulebook
@@ -103,8 +105,14 @@ def _club_side(name: str | None, country: str | None, key: str, kb: KnowledgeBas
     return _Side(club.name, association_of(club.country, book), club)
 
 
-def resolve_case(params: Mapping[str, Any], kb: KnowledgeBase, book: RuleBook | None = None) -> tuple[MoveCase, date]:
-    """The move and the date a query asks about, with gaps filled from the knowledge base."""
+def resolve_case(
+    params: Mapping[str, Any],
+    kb: KnowledgeBase,
+    book: RuleBook | None = None,
+    news: Iterable[ReportedMove] = (),
+) -> tuple[MoveCase, date]:
+    """The move and the date a query asks about, with gaps filled for that date (``news``:
+    the completed moves of the player the store has read)."""
     book = book or load_rulebook()
     on = _date(params, "date")
     if on is None:
@@ -115,28 +123,38 @@ def resolve_case(params: Mapping[str, Any], kb: KnowledgeBase, book: RuleBook | 
         raise BadRulesInput("to_club", "missing", "name the interested club")
     to = _club_side(to_name, _text(params, "to_country"), "to_club", kb, book)
     player = kb.player_named(player_name) if player_name else None
+    who = player.name if player else (player_name or "the player")
     birth = _date(params, "birth_date") or (player.birth_date if player else None)
     expiry = _date(params, "contract_expiry")
     from_name, from_country = _text(params, "from_club"), _text(params, "from_country")
-    kb_club = kb.clubs.get(player.current_club_id) if player and player.current_club_id else None
+    then = player_on(player, on, kb, news) if player else None
+    sources = []
     if from_name is None and from_country is None:
-        if kb_club is None or (to.club is not None and kb_club.id == to.club.id):
+        if then is None or then.club is None:
+            why = then.club_source if then else "he is not in the knowledge base"
+            raise BadRulesInput("from_club", f"{who}'s club on {on} unknown ({why})", "give from_club")
+        if to.club is not None and then.club.id == to.club.id:
             raise BadRulesInput(
                 "from_club",
-                f"current club of {player_name or 'the player'} unknown",
-                "give from_club (and contract_expiry)",
+                f"{who} was already at {to.club.name} on {on} ({then.club_source})",
+                "check the date, or give from_club",
             )
-        from_name = kb_club.name
+        from_name = then.club.name
+        sources.append(("from_club", then.club_source))
     side = _club_side(from_name, from_country, "from_club", kb, book)
-    same_club = kb_club is not None and side.club is not None and side.club.id == kb_club.id
-    if expiry is None and same_club and player is not None:
-        expiry = player.contract_expiry
+    at_his_club = then is not None and then.club is not None and side.club is not None and side.club.id == then.club.id
     if expiry is None:
-        raise BadRulesInput(
-            "contract_expiry", f"unknown for {player_name or 'the player'}", "give contract_expiry as YYYY-MM-DD"
-        )
+        if not at_his_club or then is None or then.contract_expiry is None:
+            why = then.contract_source if at_his_club and then else f"no source gives his {side.name} contract"
+            raise BadRulesInput(
+                "contract_expiry",
+                f"unknown for {who} at {side.name or from_country} on {on} ({why})",
+                "give contract_expiry as YYYY-MM-DD",
+            )
+        expiry = then.contract_expiry
+        sources.append(("contract_expiry", then.contract_source))
     case = MoveCase(
-        player=player.name if player else (player_name or "the player"),
+        player=who,
         to_club=to.name or to_name,
         to_association=to.association or "",
         from_club=side.name or from_country,
@@ -144,6 +162,7 @@ def resolve_case(params: Mapping[str, Any], kb: KnowledgeBase, book: RuleBook | 
         birth_date=birth,
         contract_expiry=expiry,
         is_loan=_is_loan(params),
+        sources=tuple(sources),
     )
     return case, on
 
@@ -161,6 +180,8 @@ def verdict_to_json(verdict: RulesVerdict) -> dict[str, Any]:
         "from_club": case.from_club,
         "to_club": case.to_club,
         "date": verdict.on.isoformat(),
+        "contract_expiry": _iso(case.contract_expiry),
+        "sources": dict(case.sources),
         "rules_of": verdict.body,
         "international": case.is_international,
         "move": verdict.move.value,
@@ -197,11 +218,12 @@ def check_query(
     kb: KnowledgeBase,
     book: RuleBook | None = None,
     options: RuleOptions | None = None,
+    news: Iterable[ReportedMove] = (),
 ) -> dict[str, Any]:
     """Answer one rules question given as query parameters (the GET /rules/check body).
 
     Raises BadRulesInput naming the parameter when the input cannot be used.
     """
     book = book or load_rulebook()
-    case, on = resolve_case(params, kb, book)
+    case, on = resolve_case(params, kb, book, news)
     return verdict_to_json(check_move(case, book, on, options or RuleOptions()))

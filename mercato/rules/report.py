@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from mercato.kb import KnowledgeBase
+from mercato.kb.facts import ReportedMove
 from mercato.rules.engine import check_move
 from mercato.rules.load import load_rulebook
 from mercato.rules.model import Move, RuleBook, RuleOptions, RulesVerdict
@@ -68,6 +69,11 @@ def describe_verdict(verdict: RulesVerdict) -> list[str]:
         f"  may sign a pre-contract: {yes_no[verdict.may_sign_precontract]}",
         f"  earliest registration: {verdict.earliest_registration_date or 'unknown'}",
     ]
+    values = {
+        "from_club": (f"club on {verdict.on}", case.from_club),
+        "contract_expiry": ("contract until", case.contract_expiry),
+    }
+    lines[1:1] = [f"  {values[fact][0]}: {values[fact][1]} ({source})" for fact, source in case.sources]
     if verdict.earliest_registration_by_transfer and verdict.move is Move.PRE_CONTRACT:
         lines.append(f"  earlier by a transfer {_current(verdict)} agrees: {verdict.earliest_registration_by_transfer}")
     lines.append(f"  due: {', '.join(kinds) if kinds else 'nothing'}")
@@ -98,8 +104,10 @@ def rules_status(
     contract_expiry: date | None = None,
     book: RuleBook | None = None,
     options: RuleOptions | None = None,
+    news: Iterable[ReportedMove] = (),
 ) -> str:
-    """The saga view's one-line rules status for a player and destination on a date."""
+    """The saga view's one-line rules status for a player and destination on a date (``news``:
+    his completed moves the store has read)."""
     params = {
         "player": player,
         "to_club": to_club,
@@ -109,7 +117,7 @@ def rules_status(
     }
     book = book or load_rulebook()
     try:
-        case, day = resolve_case(params, kb, book)
+        case, day = resolve_case(params, kb, book, news)
     except BadRulesInput as problem:
         return f"rules status unknown ({problem})"
     return status_line(check_move(case, book, day, options or RuleOptions()))

@@ -1,20 +1,22 @@
-"""The news a squad question reads from the store: injury claims and completed moves.
+"""The news a squad or rules question reads from the store: injury claims and completed moves.
 
-The squad analysis takes both in ``SquadOptions``; this module reads them for a date, so
-the CLI, the REST API and notebooks see the same squad.
+The squad analysis takes both in ``SquadOptions``, a player's club on a date the completed
+moves (``mercato.kb.facts``); this module reads them, so that the CLI, the REST API and
+notebooks see the same squad and the same club.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from mercato.kb import KnowledgeBase
-from mercato.model import Stage
+from mercato.kb import KnowledgeBase, name_key
+from mercato.kb.facts import ReportedMove
+from mercato.model import DealType, Stage
 from mercato.squad import SNAPSHOT_DATE, SquadOptions, moves_from_claims
 from mercato.store.queries import claims, injuries
 from mercato.store.store import Store
 
-__all__ = ["stored_options"]
+__all__ = ["reported_moves", "stored_options"]
 
 
 def stored_options(store: Store, kb: KnowledgeBase, as_of: date, formation: str = "4-3-3") -> SquadOptions:
@@ -27,3 +29,18 @@ def stored_options(store: Store, kb: KnowledgeBase, as_of: date, formation: str 
         injuries=tuple(injuries(store, as_of=as_of)),
         moves=moves_from_claims(completed, kb),
     )
+
+
+def reported_moves(store: Store, player: str) -> list[ReportedMove]:
+    """The completed moves of a player (his full name) the stored news reports, dated by article.
+
+    A move is free when any claim about it says so: the talks are reported as for when his
+    contract runs out ("when his deal expires"), the signing often without the terms."""
+    key = name_key(player)
+    about = [c for c in claims(store, player) if name_key(c.claim.player) == key]
+    free_to = {c.claim.to_club for c in about if c.claim.deal_type is DealType.FREE}
+    return [
+        ReportedMove(c.published, c.claim.from_club, c.claim.to_club, c.claim.to_club in free_to, c.claim.article_id)
+        for c in about
+        if c.claim.stage is Stage.COMPLETED and c.published is not None
+    ]

@@ -10,7 +10,7 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy import Engine, create_engine, event, make_url, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
@@ -28,7 +28,7 @@ from mercato.store.schema import (
     RenewalRow,
 )
 
-__all__ = ["Store", "Stored", "open_store"]
+__all__ = ["Store", "Stored", "is_new_file", "open_store"]
 
 _MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -176,6 +176,12 @@ def _enforce_foreign_keys(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+
+
+def is_new_file(url: str) -> bool:
+    """Whether the URL names a SQLite file that does not exist yet (opening it would create it)."""
+    parsed = make_url(url)
+    return parsed.get_backend_name() == "sqlite" and bool(parsed.database) and not Path(str(parsed.database)).exists()
 
 
 def open_store(url: str) -> Store:

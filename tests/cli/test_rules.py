@@ -165,3 +165,25 @@ def test_rules_check_help_names_every_option() -> None:
         "--loan",
     ):
         assert option in result.output
+
+
+def test_check_with_only_player_club_and_date_reads_his_club_and_contract_then(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MERCATO_DB", f"sqlite:///{tmp_path / 'news.db'}")
+    question = ["rules", "check", "--player", "Trent Alexander-Arnold", "--to-club", "Real Madrid"]
+    question += ["--date", "2025-03-25", "--json"]
+    unread = runner.invoke(cli.app, question)  # the reference data alone: his Liverpool contract is unknown
+    assert (
+        unread.exit_code == 1 and "--contract-expiry: unknown for Trent Alexander-Arnold at Liverpool" in unread.output
+    )
+    assert not (tmp_path / "news.db").exists()  # a question creates no store
+    samples = Path(__file__).resolve().parents[2] / "samples" / "articles"
+    assert runner.invoke(cli.app, ["ingest", str(samples)]).exit_code == 0
+    result = runner.invoke(cli.app, question)
+    assert result.exit_code == 0, result.output
+    answer = json.loads(result.output)
+    assert (answer["from_club"], answer["contract_expiry"]) == ("Liverpool", "2025-06-30")
+    assert answer["sources"]["from_club"].startswith("transfer history")
+    assert answer["sources"]["contract_expiry"].startswith("stored news: a completed move to Real Madrid")
+    assert answer["may_sign_precontract"] is True

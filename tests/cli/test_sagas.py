@@ -69,4 +69,7 @@ def test_show_prints_each_sagas_likelihood_with_its_factors():
         "registration window",
     ):
         assert factor in result.output
-    assert "rules (Harry Kane -> Bayern Munich)" in result.output
+    # The rules line is for the date asked, with his club then: Tottenham, whose contract
+    # the reference data (his Bayern one) does not hold, and says so.
+    assert "rules (Harry Kane -> Bayern Munich, on 2023-07-21): rules status unknown" in result.output
+    assert "his Bayern Munich one, not his Tottenham Hotspur one" in " ".join(result.output.split())
