@@ -204,3 +204,9 @@ class Saga:
     articles: int = 0
     likelihood: float | None = None
     reason: str | None = None  # why the saga is off: the denial, or a move or renewal elsewhere
+    episode: int = 0  # the pair's first saga is 0; news after a long silence starts the next
+
+    @property
+    def key(self) -> tuple[str, str, int]:
+        """(player, to_club, episode): what tells one saga from every other."""
+        return self.player, self.to_club, self.episode

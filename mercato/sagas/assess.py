@@ -94,7 +94,7 @@ def assess_sagas(
     sources = sources or load_sources()
     model = model or load_model()
     groups = group_by_saga(claims)
-    sagas = {(s.player, s.to_club): s for s in merge_sagas(claims, renewals)}
+    sagas = {s.key: s for s in merge_sagas(claims, renewals)}
     changes = stage_changes(groups, renewals)
     stages = {key: saga.stage for key, saga in sagas.items()}
     records = track_records(groups, stages, sources, model.source_priors)

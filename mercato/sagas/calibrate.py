@@ -112,7 +112,7 @@ def label_saga(
     complete_until: date = COMPLETE_UNTIL,
 ) -> Label:
     """Whether a saga came true, from the transfers table and the players' current clubs."""
-    key = (saga.player, saga.to_club)
+    key = saga.key
     player, club, day = kb.player_named(saga.player), kb.club_named(saga.to_club), saga.first_seen
     if player is None or player.id is None:
         return Label(key, Outcome.UNKNOWN, "player not in the knowledge base")
@@ -283,7 +283,7 @@ def _examples(
     examples: list[_Example] = []
     for item in assessment.sagas:
         saga = item.saga
-        key = (saga.player, saga.to_club)
+        key = saga.key
         label = labels.get(key)
         if saga.stage not in OPEN_STAGES or label is None or label.outcome is Outcome.UNKNOWN:
             continue
@@ -334,9 +334,7 @@ def calibrate(
     by_player: dict[int, list[Transfer]] = defaultdict(list)
     for transfer in transfers:
         by_player[transfer.player_id].append(transfer)
-    labels = {
-        (a.saga.player, a.saga.to_club): label_saga(a.saga, by_player, kb, complete_until) for a in assessment.sagas
-    }
+    labels = {a.saga.key: label_saga(a.saga, by_player, kb, complete_until) for a in assessment.sagas}
     examples = _examples(assessment, groups, labels, kb, rules, sources, model)
     if not examples:
         raise MercatoError(

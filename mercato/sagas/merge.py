@@ -30,7 +30,14 @@ __all__ = [
     "timeline",
 ]
 
-SagaKey = tuple[str, str]  # (player, to_club)
+SagaKey = tuple[str, str, int]  # (player, to_club, episode)
+
+# A pair's news starts a new saga (an episode) after a silence this long, or after a
+# shorter one across a closed window: a transfer deadline passed with no news, and the move
+# had gone off or completed or nothing had been heard for a window's length (docs/sagas.md).
+_SILENCE_DAYS = 365
+_WINDOW_SILENCE_DAYS = 120
+_DEADLINES = ((2, 1), (9, 1))  # (month, day) by which the winter and summer windows have shut
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,11 +170,39 @@ def saga_stage(claims: Iterable[ReportedClaim]) -> Stage:
 
 
 def group_by_saga(claims: Iterable[ReportedClaim]) -> dict[SagaKey, list[ReportedClaim]]:
-    """Claims grouped by (player, to_club), each group in time order."""
-    groups: dict[SagaKey, list[ReportedClaim]] = defaultdict(list)
+    """Claims grouped by (player, to_club) and episode, each group in time order."""
+    pairs: dict[tuple[str, str], list[ReportedClaim]] = defaultdict(list)
     for reported in claims:
-        groups[reported.claim.player, reported.claim.to_club].append(reported)
-    return {key: timeline(group) for key, group in groups.items()}
+        pairs[reported.claim.player, reported.claim.to_club].append(reported)
+    groups: dict[SagaKey, list[ReportedClaim]] = {}
+    for (player, to_club), pair in pairs.items():
+        for episode, group in enumerate(_episodes(timeline(pair))):
+            groups[player, to_club, episode] = group
+    return groups
+
+
+def _episodes(ordered: list[ReportedClaim]) -> list[list[ReportedClaim]]:
+    """One pair's claims (in time order) cut into episodes where a silence ends one; an
+    undated claim belongs to the first."""
+    episodes: list[list[ReportedClaim]] = [[]]
+    last: date | None = None
+    for reported in ordered:
+        day = reported.published
+        if day is not None and last is not None and _starts_anew(episodes[-1], last, day):
+            episodes.append([])
+        episodes[-1].append(reported)
+        last = day or last
+    return episodes
+
+
+def _starts_anew(episode: list[ReportedClaim], last: date, day: date) -> bool:
+    silence = (day - last).days
+    if silence > _SILENCE_DAYS:
+        return True
+    if not any(last < date(year, month, d) <= day for year in (last.year, day.year) for month, d in _DEADLINES):
+        return False
+    closed = _walk(episode)[-1].stage in (Stage.OFF, Stage.COMPLETED) if episode else False
+    return closed or silence > _WINDOW_SILENCE_DAYS
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,7 +226,7 @@ def _closings(
 ) -> dict[str, list[_Closing]]:
     """Per player, the completed moves and completed renewals that close his other sagas."""
     found: dict[str, list[_Closing]] = defaultdict(list)
-    for (player, to_club), saga_changes in changes.items():
+    for (player, to_club, _), saga_changes in changes.items():
         if saga_changes and saga_changes[-1].stage is Stage.COMPLETED:
             done = saga_changes[-1]
             found[player].append(_Closing(done.day, to_club, to_club, done.article_id, done.source))
@@ -239,7 +274,7 @@ def stage_changes(
     return changes
 
 
-def _merge_one(claims: Sequence[ReportedClaim], changes: list[StageChange]) -> Saga:
+def _merge_one(key: SagaKey, claims: Sequence[ReportedClaim], changes: list[StageChange]) -> Saga:
     dates = [c.published for c in claims if c.published is not None]
     from_clubs = [c.claim.from_club for c in claims if c.claim.from_club]
     first = claims[0].claim
@@ -254,19 +289,20 @@ def _merge_one(claims: Sequence[ReportedClaim], changes: list[StageChange]) -> S
         claims=tuple(c.claim for c in claims),
         articles=len({c.claim.article_id for c in claims}),
         reason=last.reason if last.stage is Stage.OFF else None,
+        episode=key[2],
     )
 
 
 def merge_sagas(claims: Iterable[ReportedClaim], renewals: Iterable[ReportedRenewal] = ()) -> list[Saga]:
-    """One saga per (player, to_club), the most recently seen first.
+    """One saga per (player, to_club) and episode, the most recently seen first.
 
     A completed move to one club, or a completed renewal, closes the player's other open
     sagas as ``off`` with the reason, unless they were reported on after it.
     """
     groups = group_by_saga(claims)
     changes = stage_changes(groups, renewals)
-    sagas = [_merge_one(groups[key], changes[key]) for key in groups]
-    sagas.sort(key=lambda s: (s.player, s.to_club))
+    sagas = [_merge_one(key, groups[key], changes[key]) for key in groups]
+    sagas.sort(key=lambda s: s.key)
     sagas.sort(key=lambda s: s.last_seen or date.min, reverse=True)
     return sagas
 

@@ -77,6 +77,7 @@ class SagaSummary:
     claims: int
     articles: int
     independent: int
+    episode: int  # 0: the pair's first saga
     likelihood: float | None
     factors: tuple[StoredFactor, ...]
 
@@ -125,6 +126,7 @@ def _summary(found: Row[SagaRow, str, str, str]) -> SagaSummary:
         claims=row.claims,
         articles=row.articles,
         independent=row.independent,
+        episode=row.episode,
         likelihood=row.likelihood,
         factors=factors,
     )
@@ -196,7 +198,8 @@ def saga_by_id(store: Store, saga_id: int) -> SagaSummary | None:
 
 
 def saga_timeline(store: Store, saga: SagaSummary) -> list[ReportedClaim]:
-    """A saga's claims in time order, with each article's date, outlet and link."""
+    """A saga's claims in time order, with each article's date, outlet and link: those of its
+    pair dated within its episode (undated ones belong to the first)."""
     from_club = aliased(ClubRow)
     query = (
         select(ClaimRow, from_club.name, ArticleRow.published, ArticleRow.outlet, ArticleRow.url)
@@ -205,6 +208,9 @@ def saga_timeline(store: Store, saga: SagaSummary) -> list[ReportedClaim]:
         .where(ClaimRow.player_id == saga.player.id, ClaimRow.to_club_id == saga.to_club.id)
         .order_by(ArticleRow.published, ArticleRow.id, ClaimRow.span_start, ClaimRow.id)
     )
+    if saga.first_seen is not None and saga.last_seen is not None:
+        within = ArticleRow.published.between(saga.first_seen, saga.last_seen)
+        query = query.where(or_(within, ArticleRow.published.is_(None)) if saga.episode == 0 else within)
     with store.session() as session:
         return [
             ReportedClaim(claim_from_row(row, saga.player.name, saga.to_club.name, from_name), published, outlet, url)

@@ -128,14 +128,14 @@ def store_sagas(
     with store.session() as session:
         players = {n: i for n, i in session.execute(select(PlayerRow.name, PlayerRow.id))}
         clubs = {n: i for n, i in session.execute(select(ClubRow.name, ClubRow.id))}
-        existing = {(row.player_id, row.to_club_id): row for row in session.scalars(select(SagaRow))}
+        existing = {(row.player_id, row.to_club_id, row.episode): row for row in session.scalars(select(SagaRow))}
         session.execute(delete(SagaChangeRow))
         kept: set[int] = set()
         pending: list[tuple[SagaRow, AssessedSaga]] = []
         for item in assessed:
             saga = item.saga
-            key = (players[saga.player], clubs[saga.to_club])
-            row = existing.get(key) or SagaRow(player_id=key[0], to_club_id=key[1])
+            key = (players[saga.player], clubs[saga.to_club], saga.episode)
+            row = existing.get(key) or SagaRow(player_id=key[0], to_club_id=key[1], episode=key[2])
             row.from_club_id = clubs.get(saga.from_club) if saga.from_club else None
             row.stage = saga.stage.value
             row.reason = saga.reason

@@ -158,14 +158,15 @@ class IngestErrorRow(Base):
 
 
 class SagaRow(Base):
-    """A saga (player x destination club) as last computed from the claims; ids are stable."""
+    """A saga (player x destination club x episode) as last computed from the claims; ids are stable."""
 
     __tablename__ = "sagas"
-    __table_args__ = (UniqueConstraint("player_id", "to_club_id", name="uq_sagas_player_id"),)
+    __table_args__ = (UniqueConstraint("player_id", "to_club_id", "episode", name="uq_sagas_episode"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     player_id: Mapped[int] = mapped_column(ForeignKey("players.id"), index=True)
     to_club_id: Mapped[int] = mapped_column(ForeignKey("clubs.id"), index=True)
+    episode: Mapped[int] = mapped_column(Integer, server_default="0")
     from_club_id: Mapped[int | None] = mapped_column(ForeignKey("clubs.id"), index=True)
     stage: Mapped[str] = mapped_column(String(16), index=True)
     reason: Mapped[str | None] = mapped_column(Text)
