@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from mercato.api.schemas import (
     ClaimOut,
@@ -10,15 +11,16 @@ from mercato.api.schemas import (
     FeeOut,
     NamedOut,
     SagaOut,
+    SagaPage,
     TimelineEntryOut,
 )
 from mercato.model import Fee, TransferClaim
 from mercato.sagas import ReportedClaim
 from mercato.sagas.likelihood import independent_reports
 from mercato.sagas.sources import SourceBook
-from mercato.store.saga_queries import SagaSummary
+from mercato.store.saga_queries import SagaFilter, SagaSummary
 
-__all__ = ["claim_out", "factors_out", "fee_out", "saga_out", "timeline_out"]
+__all__ = ["claim_out", "factors_out", "fee_out", "saga_out", "saga_page", "timeline_out"]
 
 
 def fee_out(fee: Fee | None) -> FeeOut | None:
@@ -41,6 +43,13 @@ def saga_out(saga: SagaSummary) -> SagaOut:
         claims=saga.claims,
         articles=saga.articles,
         independent_reports=saga.independent,
+    )
+
+
+def saga_page(total: int, sagas: list[SagaSummary], wanted: SagaFilter, as_of: date | None) -> SagaPage:
+    """One page of stored sagas as its response body (GET /sagas, `mercato sagas --json`)."""
+    return SagaPage(
+        as_of=as_of, total=total, limit=wanted.limit, offset=wanted.offset, items=[saga_out(s) for s in sagas]
     )
 
 

@@ -42,7 +42,7 @@ def get_player(player_id: int, store: StoreDep, kb: Kb) -> PlayerOut:
 @router.get("/clubs/{club}", response_model=ClubOut, tags=["players and clubs"])
 def get_club(club: str, store: StoreDep, kb: Kb) -> ClubOut:
     """A club (stored id or name) with its incoming and outgoing sagas."""
-    ids = club_ids_named(store, club)
+    ids = club_ids_named(store, club, kb)
     found = club_by_id(store, ids[0]) if ids else None
     if found is None:
         raise HTTPException(404, f"no club {club!r} in the news; find ids with GET /sagas?club=NAME")

@@ -3,23 +3,22 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, HTTPException, Query
 
-from mercato.api.convert import factors_out, saga_out, timeline_out
-from mercato.api.deps import Model, StoreDep
+from mercato.api.convert import factors_out, saga_out, saga_page, timeline_out
+from mercato.api.deps import Kb, Model, StoreDep
 from mercato.api.schemas import ErrorOut, FeedEntryOut, FeedPage, SagaDetail, SagaPage, SourceOut
 from mercato.model import Stage
 from mercato.sagas.sources import load_sources
 from mercato.store.saga_queries import (
-    SagaFilter,
-    club_ids_named,
     feed_rows,
     find_sagas,
-    player_ids_named,
     saga_by_id,
+    saga_filter,
     saga_timeline,
+    sagas_as_of,
     source_records,
 )
 
@@ -29,31 +28,36 @@ router = APIRouter(tags=["sagas"], responses={422: {"model": ErrorOut}})
 
 _Limit = Annotated[int, Query(ge=1, le=500, description="page size")]
 _Offset = Annotated[int, Query(ge=0, description="items to skip")]
+Direction = Literal["in", "out", "both"]
 
 
-@router.get("/sagas", response_model=SagaPage)
+@router.get("/sagas", response_model=SagaPage, responses={404: {"model": ErrorOut}})
 def list_sagas(
     store: StoreDep,
+    kb: Kb,
     player: Annotated[str | None, Query(description="player id, or (part of) a name")] = None,
-    club: Annotated[str | None, Query(description="club id or name: moves to or from it")] = None,
+    club: Annotated[str | None, Query(description="club id, name, alias or nickname: moves to or from it")] = None,
+    direction: Annotated[Direction, Query(description="the club's moves: in (to it), out (from it) or both")] = "both",
     stage: Stage | None = None,
     min_likelihood: Annotated[float | None, Query(ge=0, le=1)] = None,
     since: Annotated[date | None, Query(description="last seen on or after")] = None,
     limit: _Limit = 50,
     offset: _Offset = 0,
 ) -> SagaPage:
-    """Sagas matching every filter given, the most likely first."""
-    wanted = SagaFilter(
-        player_ids=player_ids_named(store, player) if player else None,
-        club_ids=club_ids_named(store, club) if club else None,
+    """Sagas matching every filter given, the most likely first; an unknown player or club is a 404."""
+    wanted = saga_filter(
+        store,
+        kb,
+        player=player,
+        club=club,
+        direction=direction,
         stage=stage,
         min_likelihood=min_likelihood,
         since=since,
         limit=limit,
         offset=offset,
     )
-    total, sagas = find_sagas(store, wanted)
-    return SagaPage(total=total, limit=limit, offset=offset, items=[saga_out(s) for s in sagas])
+    return saga_page(*find_sagas(store, wanted), wanted, sagas_as_of(store))
 
 
 @router.get("/sagas/{saga_id}", response_model=SagaDetail, responses={404: {"model": ErrorOut}})

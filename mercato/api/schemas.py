@@ -78,6 +78,7 @@ class SagaOut(BaseModel):
 class SagaPage(BaseModel):
     """One page of sagas."""
 
+    as_of: date | None = Field(description="the date the likelihoods are for (the newest stored article's)")
     total: int
     limit: int
     offset: int

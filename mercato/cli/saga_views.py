@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from datetime import date
 
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from mercato.model import Saga
 from mercato.sagas import ReportedClaim, StageChange
 from mercato.sagas.assess import AssessedSaga
 from mercato.sagas.calibrate import Bin, CalibrationReport
 from mercato.sagas.sources import SourceRecord
+from mercato.store.saga_queries import SagaSummary
 
 __all__ = ["calibration_view", "claim_table", "feed_table", "likelihood_table", "saga_table", "source_table"]
 
@@ -23,16 +24,20 @@ def _cell(value: object) -> Text:
     return Text("-" if value is None else str(value))
 
 
-def saga_table(sagas: Sequence[Saga]) -> Table:
-    """Sagas as rows: player, from, to, stage, number of articles, last seen."""
-    table = Table("Player", "From", "To", "Stage", "Articles", "Last seen", title="Sagas")
+def saga_table(sagas: Sequence[SagaSummary], total: int, offset: int, as_of: date | None) -> Table:
+    """Stored sagas as rows: player, from, to, stage, likelihood, articles, first and last seen."""
+    shown = f"{offset + 1}-{offset + len(sagas)} of {total}" if len(sagas) < total else f"{total}"
+    title = f"Sagas ({shown}), likelihoods as of {as_of or 'the newest article'}"
+    table = Table("Player", "From", "To", "Stage", "Likelihood", "Articles", "First seen", "Last seen", title=title)
     for saga in sagas:
         table.add_row(
-            _cell(saga.player),
-            _cell(saga.from_club),
-            _cell(saga.to_club),
+            _cell(saga.player.name),
+            _cell(saga.from_club.name if saga.from_club else None),
+            _cell(saga.to_club.name),
             _cell(saga.stage),
+            _cell(None if saga.likelihood is None else f"{saga.likelihood:.0%}"),
             _cell(saga.articles),
+            _cell(saga.first_seen),
             _cell(saga.last_seen),
         )
     return table

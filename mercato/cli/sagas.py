@@ -20,21 +20,59 @@ __all__ = ["calibrate", "feed", "sagas", "show", "sources"]
 
 
 def sagas(
-    player: Annotated[str | None, typer.Option(help="Only players whose name holds this.")] = None,
-    club: Annotated[str | None, typer.Option(help="Only moves from or to this club.")] = None,
+    player: Annotated[str | None, typer.Option(metavar="NAME", help="Only players whose name holds this.")] = None,
+    club: Annotated[str | None, typer.Option(metavar="CLUB", help="Only moves from or to this club.")] = None,
+    direction: Annotated[
+        str, typer.Option(metavar="in|out|both", help="With --club: moves to it (in), from it (out) or both.")
+    ] = "both",
+    stage: Annotated[str | None, typer.Option(metavar="STAGE", help="Only sagas at this stage.")] = None,
+    since: Annotated[str | None, typer.Option(metavar="DATE", help="Only sagas seen on or after YYYY-MM-DD.")] = None,
+    min_likelihood: Annotated[
+        float | None, typer.Option(metavar="P", min=0, max=1, help="Only sagas at least this likely (0-1).")
+    ] = None,
+    limit: Annotated[int, typer.Option(metavar="N", min=1, max=500, help="At most N sagas.")] = 50,
+    offset: Annotated[int, typer.Option(metavar="N", min=0, help="Skip the first N.")] = 0,
+    as_json: Json = False,
 ) -> None:
-    """List sagas (player and destination club), the most recently seen first."""
+    """List sagas, the most likely first: the same sagas, in the same order, as GET /sagas."""
+    from mercato.api.convert import saga_page
     from mercato.cli.saga_views import saga_table
+    from mercato.errors import MercatoError
     from mercato.kb import load_kb
-    from mercato.sagas import merge_sagas
-    from mercato.store import claims
+    from mercato.model import Stage
+    from mercato.store.saga_queries import find_sagas, saga_filter, sagas_as_of
+    from mercato.store.saga_refresh import ensure_sagas
 
-    known = load_kb().club_named(club) if club else None  # "Man Utd" -> Manchester United
-    found = merge_sagas(claims(open_store(), player=player, club=known.name if known else club))
-    if not found:
+    try:
+        wanted_stage = Stage(stage) if stage else None
+    except ValueError:
+        fail(Exception(f"--stage {stage!r}: not a stage; use one of {', '.join(s.value for s in Stage)}"))
+    store, kb = open_store(), load_kb()
+    ensure_sagas(store, kb)
+    try:
+        wanted = saga_filter(
+            store,
+            kb,
+            player=player,
+            club=club,
+            direction=direction,
+            stage=wanted_stage,
+            min_likelihood=min_likelihood,
+            since=_parse_day(since, "--since") if since else None,
+            limit=limit,
+            offset=offset,
+        )
+    except (MercatoError, ValueError) as error:
+        fail(error)
+    total, found = find_sagas(store, wanted)
+    as_of = sagas_as_of(store)
+    if as_json:
+        typer.echo(json.dumps(saga_page(total, found, wanted, as_of).model_dump(mode="json"), ensure_ascii=False))
+        return
+    if not total:
         common.console.print("No sagas found; ingest articles with `mercato ingest PATH` first.")
         return
-    common.console.print(saga_table(found))
+    common.console.print(saga_table(found, total, offset, as_of))
 
 
 def show(

@@ -104,6 +104,26 @@ class KnowledgeBase:
         before = bisect_left(history, when, key=lambda m: m.on)
         return history[before - 1].to_club_id if before else history[0].from_club_id
 
+    def player_matching(self, text: str) -> Player | None:
+        """The player a name as people write it stands for: a full name whatever the case and
+        accents ('marc guéhi'), else a surname or part of a name ('Bowen', 'Alexander-Arnold'),
+        the most recently active and valuable first."""
+        found = self.player_named(text)
+        if found is not None:
+            return found
+        wanted = name_key(text).split()
+        if not wanted:
+            return None
+        n = len(wanted)
+
+        def matches(player: Player) -> bool:
+            words = name_key(player.name).split()
+            return any(words[i : i + n] == wanted for i in range(len(words) - n + 1))
+
+        candidates = [p for p in self.players if matches(p)]
+        candidates.sort(key=lambda p: (-(p.last_season or 0), -(p.market_value_eur or 0)))
+        return candidates[0] if candidates else None
+
     def squad(self, club_id: int) -> tuple[Player, ...]:
         """The club's current squad (players in its 2025-26 snapshot)."""
         return self._squads.get(club_id, ())

@@ -81,12 +81,10 @@ def find_club(kb: KnowledgeBase, text: str) -> Club:
 
 
 def find_player(kb: KnowledgeBase, text: str) -> Player:
-    """The player a full name stands for (the best known if several)."""
-    player = kb.player_named(text)
+    """The player a name stands for, full or in part ('Bowen'; the best known if several)."""
+    player = kb.player_matching(text)
     if player is None:
-        raise UnknownEntity(
-            "player", text, "give his full name as Transfermarkt spells it (e.g. 'Trent Alexander-Arnold')"
-        )
+        raise UnknownEntity("player", text, "check the spelling, or give his full name (e.g. 'Trent Alexander-Arnold')")
     return player
 
 

@@ -10,7 +10,8 @@ from datetime import date
 from sqlalchemy import ColumnElement, Row, Select, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from mercato.kb import name_key
+from mercato.errors import UnknownEntity
+from mercato.kb import KnowledgeBase, name_key
 from mercato.model import Article, Stage, TransferClaim
 from mercato.sagas import ReportedClaim
 from mercato.sagas.sources import SourceRecord
@@ -22,6 +23,7 @@ from mercato.store.schema import (
     PlayerRow,
     SagaChangeRow,
     SagaRow,
+    SagaStateRow,
     SourceRow,
 )
 from mercato.store.store import Store
@@ -40,6 +42,8 @@ __all__ = [
     "player_by_id",
     "player_ids_named",
     "saga_by_id",
+    "saga_filter",
+    "sagas_as_of",
     "saga_timeline",
     "source_records",
 ]
@@ -88,6 +92,7 @@ class SagaFilter:
 
     player_ids: list[int] | None = None
     club_ids: list[int] | None = None
+    direction: str = "both"  # the club's moves: "in" (to it), "out" (from it) or "both"
     stage: Stage | None = None
     min_likelihood: float | None = None
     since: date | None = None
@@ -155,11 +160,47 @@ def player_ids_named(store: Store, text: str) -> list[int]:
         return _ids_named(session, PlayerRow, text, whole_first=False)
 
 
-def club_ids_named(store: Store, text: str) -> list[int]:
-    """Stored clubs matching an id or (part of) a name, a whole name first ('Arsenal', not
+def club_ids_named(store: Store, text: str, kb: KnowledgeBase | None = None) -> list[int]:
+    """Stored clubs matching an id, a name, alias or nickname the knowledge base knows ('Man
+    Utd', 'the Gunners'), else (part of) a stored name, a whole name first ('Arsenal', not
     'Arsenal Tula'), whatever the case."""
+    known = kb.club_named(text.strip()) if kb is not None else None
     with store.session() as session:
+        if known is not None:
+            found = list(session.scalars(select(ClubRow.id).where(ClubRow.name == known.name)))
+            if found:
+                return found
         return _ids_named(session, ClubRow, text, whole_first=True)
+
+
+_DIRECTIONS = ("in", "out", "both")
+
+
+def saga_filter(
+    store: Store,
+    kb: KnowledgeBase,
+    *,
+    player: str | None = None,
+    club: str | None = None,
+    direction: str = "both",
+    stage: Stage | None = None,
+    min_likelihood: float | None = None,
+    since: date | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> SagaFilter:
+    """A saga question (the CLI's options, the API's query) as a filter, names resolved to
+    stored ids the one way every interface shares. A name no stored player or club answers
+    to is an error that says so, not an empty answer."""
+    if direction not in _DIRECTIONS:
+        raise ValueError(f"direction {direction!r}: not one of in, out, both")
+    player_ids = player_ids_named(store, player) if player else None
+    if player_ids == []:
+        raise UnknownEntity("player", str(player), "no stored news names him; list sagas without the filter")
+    club_ids = club_ids_named(store, club, kb) if club else None
+    if club_ids == []:
+        raise UnknownEntity("club", str(club), "no stored news names it; list sagas without the filter")
+    return SagaFilter(player_ids, club_ids, direction, stage, min_likelihood, since, limit, offset)
 
 
 def find_sagas(store: Store, wanted: SagaFilter) -> tuple[int, list[SagaSummary]]:
@@ -168,7 +209,9 @@ def find_sagas(store: Store, wanted: SagaFilter) -> tuple[int, list[SagaSummary]
     if wanted.player_ids is not None:
         conditions.append(SagaRow.player_id.in_(wanted.player_ids))
     if wanted.club_ids is not None:
-        conditions.append(or_(SagaRow.to_club_id.in_(wanted.club_ids), SagaRow.from_club_id.in_(wanted.club_ids)))
+        incoming, outgoing = SagaRow.to_club_id.in_(wanted.club_ids), SagaRow.from_club_id.in_(wanted.club_ids)
+        sides = {"in": incoming, "out": outgoing, "both": or_(incoming, outgoing)}
+        conditions.append(sides[wanted.direction])
     if wanted.stage is not None:
         conditions.append(SagaRow.stage == wanted.stage.value)
     if wanted.min_likelihood is not None:
@@ -188,6 +231,12 @@ def find_sagas(store: Store, wanted: SagaFilter) -> tuple[int, list[SagaSummary]
     with store.session() as session:
         total = session.scalar(count) or 0
         return total, [_summary(row) for row in session.execute(query)]
+
+
+def sagas_as_of(store: Store) -> date | None:
+    """The date the stored sagas' likelihoods are for (their last build's)."""
+    with store.session() as session:
+        return session.scalar(select(SagaStateRow.as_of))
 
 
 def saga_by_id(store: Store, saga_id: int) -> SagaSummary | None:

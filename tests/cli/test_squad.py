@@ -91,3 +91,10 @@ def test_bad_date_is_refused():
     result = _run("squad", "Arsenal", "--as-of", "July")
     assert result.exit_code != 0
     assert "YYYY-MM-DD" in result.output
+
+
+def test_fit_takes_a_name_as_show_does():
+    by_surname = _run("fit", "Bowen", "Liverpool", "--as-of", "2026-07-01", "--json")
+    in_full = _run("fit", "Jarrod Bowen", "Liverpool", "--as-of", "2026-07-01", "--json")
+    assert by_surname.exit_code == 0, by_surname.output
+    assert json.loads(by_surname.output) == json.loads(in_full.output)

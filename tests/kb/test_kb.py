@@ -77,3 +77,20 @@ def test_a_players_club_at_a_date_follows_the_transfer_history(kb):
 def test_a_player_first_met_in_an_article_has_no_history(kb):
     stranger = Player(name="Jack Bloggs", current_club_id=631)
     assert kb.moves_of(stranger) == () and kb.club_at(stranger, date(2020, 1, 1)) == 631
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Bowen", "Jarrod Bowen"),
+        ("marc guéhi", "Marc Guéhi"),
+        ("Alexander-Arnold", "Trent Alexander-Arnold"),
+        ("isak", "Alexander Isak"),
+    ],
+)
+def test_a_name_as_people_write_it_finds_the_best_known_player(kb, text, name):
+    assert kb.player_matching(text).name == name
+
+
+def test_a_name_no_player_has_finds_nobody(kb):
+    assert kb.player_matching("Zzyzx Qwerty") is None and kb.player_matching("  ") is None
