@@ -27,6 +27,7 @@ app = typer.Typer(
     help="Mercato turns football news into an evidence-backed transfer database.",
     no_args_is_help=True,
     add_completion=False,
+    rich_markup_mode=None,  # plain help: options and what they take, no type tags
 )
 
 

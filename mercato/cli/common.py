@@ -20,9 +20,9 @@ __all__ = ["AsOf", "Club", "Formation", "Json", "as_of_date", "console", "fail",
 
 console = Console()
 
-Club = Annotated[str, typer.Argument(help="Club name, alias or Transfermarkt id.")]
-AsOf = Annotated[str | None, typer.Option("--as-of", help="Date YYYY-MM-DD (default today).")]
-Formation = Annotated[str, typer.Option(help="4-3-3, 4-2-3-1, 4-4-2, 3-5-2 or 3-4-3.")]
+Club = Annotated[str, typer.Argument(metavar="CLUB", help="Club name, alias or Transfermarkt id.")]
+AsOf = Annotated[str | None, typer.Option("--as-of", metavar="DATE", help="Date YYYY-MM-DD (default today).")]
+Formation = Annotated[str, typer.Option(metavar="SHAPE", help="4-3-3, 4-2-3-1, 4-4-2, 3-5-2 or 3-4-3.")]
 Json = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
 
 

@@ -28,11 +28,11 @@ def ingest_exit_code(report: IngestReport) -> int:
 def ingest(
     paths: Annotated[
         list[Path],
-        typer.Argument(help="Files or folders: .json, .jsonl, .txt, .md, .html, RSS/Atom feeds."),
+        typer.Argument(metavar="PATHS", help="Files or folders: .json, .jsonl, .txt, .md, .html, RSS/Atom feeds."),
     ],
     workers: Annotated[
         int | None,
-        typer.Option("--workers", "-w", min=1, help="Extraction processes (default: all cores)."),
+        typer.Option("--workers", "-w", min=1, metavar="N", help="Extraction processes (default: all cores)."),
     ] = None,
     include: Annotated[
         list[str] | None,
@@ -91,7 +91,9 @@ def errors() -> None:
 
 
 def extract_command(
-    files: Annotated[list[Path], typer.Argument(help="Article files or folders, in any format ingest reads.")],
+    files: Annotated[
+        list[Path], typer.Argument(metavar="FILES", help="Article files or folders, in any format ingest reads.")
+    ],
     explain: Annotated[
         bool, typer.Option("--explain", help="Show each claim's score and the features that weighed most.")
     ] = False,
@@ -139,10 +141,12 @@ def _read_gold_dir(gold_dir: Path) -> list[GoldArticle]:
 
 
 def eval_command(
-    gold_dir: Annotated[Path, typer.Argument(help="A folder of gold-annotated articles (*.json).")],
+    gold_dir: Annotated[Path, typer.Argument(metavar="GOLD_DIR", help="A folder of gold-annotated articles (*.json).")],
     cv: Annotated[
         int | None,
-        typer.Option("--cv", min=2, help="Retrain K times, folds grouped by outlet, and report those figures."),
+        typer.Option(
+            "--cv", min=2, metavar="K", help="Retrain K times, folds grouped by outlet, and report those figures."
+        ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as one JSON object.")] = False,
 ) -> None:
@@ -185,9 +189,10 @@ def eval_command(
 
 
 def train_command(
-    gold_dir: Annotated[Path, typer.Argument(help="A folder of gold-annotated articles (*.json).")],
+    gold_dir: Annotated[Path, typer.Argument(metavar="GOLD_DIR", help="A folder of gold-annotated articles (*.json).")],
     out: Annotated[
-        Path | None, typer.Option("--out", help="Where to write the model (default: the one the package ships).")
+        Path | None,
+        typer.Option("--out", metavar="FILE", help="Where to write the model (default: the one the package ships)."),
     ] = None,
 ) -> None:
     """Train the extractor's decisions on gold articles and write the model file (deterministic)."""

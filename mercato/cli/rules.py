@@ -17,6 +17,7 @@ __all__ = ["rules_app"]
 rules_app = typer.Typer(
     help="Transfer rules: who may talk to whom, when, and at what cost, with citations.",
     no_args_is_help=True,
+    rich_markup_mode=None,
 )
 
 
@@ -35,24 +36,30 @@ def _read_cases(path: Path) -> list[object]:
 
 @rules_app.command("check")
 def rules_check(
-    player: Annotated[str | None, typer.Option(help="The player's name.")] = None,
-    to_club: Annotated[str | None, typer.Option(help="The interested club.")] = None,
-    on: Annotated[str | None, typer.Option("--date", help="The date asked, YYYY-MM-DD.")] = None,
-    birth_date: Annotated[str | None, typer.Option(help="YYYY-MM-DD (default: KB).")] = None,
-    from_club: Annotated[str | None, typer.Option(help="His current club (default: KB).")] = None,
-    from_country: Annotated[str | None, typer.Option(help="Country of his current club.")] = None,
-    to_country: Annotated[str | None, typer.Option(help="Country of the interested club.")] = None,
-    contract_expiry: Annotated[str | None, typer.Option(help="YYYY-MM-DD (default: KB, for his KB club).")] = None,
+    player: Annotated[str | None, typer.Option(metavar="NAME", help="The player's name.")] = None,
+    to_club: Annotated[str | None, typer.Option(metavar="CLUB", help="The interested club.")] = None,
+    on: Annotated[str | None, typer.Option("--date", metavar="DATE", help="The date asked, YYYY-MM-DD.")] = None,
+    birth_date: Annotated[str | None, typer.Option(metavar="DATE", help="YYYY-MM-DD (default: KB).")] = None,
+    from_club: Annotated[
+        str | None,
+        typer.Option(metavar="CLUB", help="His club on the date (default: the news, then the reference data)."),
+    ] = None,
+    from_country: Annotated[str | None, typer.Option(metavar="COUNTRY", help="Country of his current club.")] = None,
+    to_country: Annotated[str | None, typer.Option(metavar="COUNTRY", help="Country of the interested club.")] = None,
+    contract_expiry: Annotated[
+        str | None, typer.Option(metavar="DATE", help="YYYY-MM-DD (default: the news, then the reference data).")
+    ] = None,
     loan: Annotated[bool, typer.Option("--loan", help="The move is a loan.")] = False,
     england_approach: Annotated[
         str | None,
         typer.Option(
+            metavar="MM-DD",
             help="MM-DD from which English clubs may approach a player whose "
-            "contract ends in June (default: day after the final PL matchday)."
+            "contract ends in June (default: day after the final PL matchday).",
         ),
     ] = None,
     cases: Annotated[
-        Path | None, typer.Option("--cases", help="Run a JSON list of cases; one answer per line.")
+        Path | None, typer.Option("--cases", metavar="FILE", help="Run a JSON list of cases; one answer per line.")
     ] = None,
     as_json: Json = False,
 ) -> None:

@@ -76,10 +76,10 @@ def sagas(
 
 
 def show(
-    player: Annotated[str, typer.Argument(help="A player's name, or part of it.")],
+    player: Annotated[str, typer.Argument(metavar="PLAYER", help="A player's name, or part of it.")],
     as_of: Annotated[
         str | None,
-        typer.Option("--as-of", help="Likelihoods as of YYYY-MM-DD (default: newest article)."),
+        typer.Option("--as-of", metavar="DATE", help="Likelihoods as of YYYY-MM-DD (default: newest article)."),
     ] = None,
 ) -> None:
     """Show every claim about PLAYER in time order, then each saga's likelihood with the
@@ -164,7 +164,7 @@ def _parse_day(text: str, option: str) -> date:
 
 
 def feed(
-    since: Annotated[str | None, typer.Option(help="Only changes on or after YYYY-MM-DD.")] = None,
+    since: Annotated[str | None, typer.Option(metavar="DATE", help="Only changes on or after YYYY-MM-DD.")] = None,
     as_json: Json = False,
 ) -> None:
     """List saga stage changes in time order: new saga, advanced, off, revived, completed."""
@@ -237,8 +237,10 @@ def sources(as_json: Json = False) -> None:
 
 
 def calibrate(
-    transfers: Annotated[Path, typer.Option("--transfers", help="Real transfers CSV (transfermarkt-transfers).")],
-    folds: Annotated[int, typer.Option(min=2, help="Cross-validation folds.")] = 5,
+    transfers: Annotated[
+        Path, typer.Option("--transfers", metavar="FILE", help="Real transfers CSV (transfermarkt-transfers).")
+    ],
+    folds: Annotated[int, typer.Option(min=2, metavar="K", help="Cross-validation folds.")] = 5,
     save: Annotated[
         bool, typer.Option("--save", help="Write the fitted weights into the package's data file.")
     ] = False,

@@ -19,8 +19,8 @@ __all__ = ["bench", "bench_table", "serve"]
 
 
 def serve(
-    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    host: Annotated[str, typer.Option(metavar="HOST", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(metavar="PORT", help="Port to listen on.")] = 8000,
 ) -> None:
     """Serve the REST API (OpenAPI document at /docs and /openapi.json)."""
     import uvicorn
@@ -40,14 +40,21 @@ def bench(
     corpus: Annotated[
         Path | None,
         typer.Argument(
-            help="A folder of article files (default: the dev articles beside the repository, else samples)."
+            metavar="CORPUS",
+            help="A folder of article files (default: the dev articles beside the repository, else samples).",
         ),
     ] = None,
-    articles: Annotated[int, typer.Option("--articles", "-n", min=1, help="Repeat the corpus to this many.")] = 2000,
+    articles: Annotated[
+        int, typer.Option("--articles", "-n", min=1, metavar="N", help="Repeat the corpus to this many.")
+    ] = 2000,
     baseline: Annotated[bool, typer.Option(help="Also time spaCy's en_core_web_sm over the same texts.")] = True,
     baseline_articles: Annotated[
         int | None,
-        typer.Option(min=1, help="Time spaCy over only the first N texts, in whole rounds of the corpus (it is slow)."),
+        typer.Option(
+            min=1,
+            metavar="N",
+            help="Time spaCy over only the first N texts, in whole rounds of the corpus (it is slow).",
+        ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as one JSON object.")] = False,
 ) -> None:

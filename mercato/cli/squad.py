@@ -52,7 +52,7 @@ def squad(
     club: Club,
     as_of: AsOf = None,
     formation: Formation = "4-3-3",
-    png: Annotated[Path | None, typer.Option(help="Draw the best XI to FILE (.svg: SVG).")] = None,
+    png: Annotated[Path | None, typer.Option(metavar="FILE", help="Draw the best XI to FILE (.svg: SVG).")] = None,
     as_json: Json = False,
 ) -> None:
     """Show CLUB's depth chart, needs and best XI; players the stored news reports injured or
@@ -77,11 +77,11 @@ def squad(
 
 
 def fit(
-    player: Annotated[str, typer.Argument(help="The target's full name.")],
+    player: Annotated[str, typer.Argument(metavar="PLAYER", help="The target's name, in full or in part.")],
     club: Club,
     as_of: AsOf = None,
     formation: Formation = "4-3-3",
-    png: Annotated[Path | None, typer.Option(help="Draw the what-if XI to FILE (.svg).")] = None,
+    png: Annotated[Path | None, typer.Option(metavar="FILE", help="Draw the what-if XI to FILE (.svg).")] = None,
     as_json: Json = False,
 ) -> None:
     """Show where PLAYER would fit at CLUB: position, whom he displaces, a fit score (the
