@@ -10,13 +10,14 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
+from mercato.model import Fee
 from mercato.sagas import ReportedClaim, StageChange
 from mercato.sagas.assess import AssessedSaga
 from mercato.sagas.calibrate import Bin, CalibrationReport
 from mercato.sagas.sources import SourceRecord
 from mercato.store.saga_queries import SagaSummary
 
-__all__ = ["calibration_view", "claim_table", "feed_table", "likelihood_table", "saga_table", "source_table"]
+__all__ = ["calibration_view", "claim_list", "feed_table", "likelihood_table", "saga_table", "source_table"]
 
 
 def _cell(value: object) -> Text:
@@ -43,20 +44,26 @@ def saga_table(sagas: Sequence[SagaSummary], total: int, offset: int, as_of: dat
     return table
 
 
-def claim_table(claims: Sequence[ReportedClaim]) -> Table:
-    """Claims in time order: date, outlet, player, destination, stage and the sentence."""
-    table = Table("Date", "Outlet", "Player", "To", "Stage", "Sentence", title="Claims")
+def claim_list(claims: Sequence[ReportedClaim]) -> Group:
+    """Claims in time order, each in full: date, outlet and whom it cites, the move (from, to,
+    stage, terms), the sentence and the article's link. Nothing is cut: lines wrap."""
+    blocks: list[Text] = [Text("Claims", style="bold")]
     for reported in claims:
         claim = reported.claim
-        table.add_row(
-            _cell(reported.published),
-            _cell(reported.outlet),
-            _cell(claim.player),
-            _cell(claim.to_club),
-            _cell(f"{claim.stage} (hedged)" if claim.hedged else claim.stage),
-            _cell(claim.evidence.sentence),
-        )
-    return table
+        terms = [claim.deal_type.value] + ([_fee(claim.fee)] if claim.fee else [])
+        cited = f", reported by {claim.reported_by}" if claim.reported_by else ""
+        block = Text(f"{reported.published or 'undated'}  {reported.outlet or 'unknown outlet'}{cited}\n")
+        block.append(f"  {claim.player}: {claim.from_club or '?'} -> {claim.to_club}, ", style="bold")
+        block.append(f"{claim.stage}{' (hedged)' if claim.hedged else ''}, {', '.join(terms)}\n")
+        block.append(f'  "{claim.evidence.sentence}"\n')
+        block.append(f"  {reported.url or 'no link'} (article {claim.article_id})")
+        blocks.append(block)
+    return Group(*blocks)
+
+
+def _fee(fee: Fee) -> str:
+    amount = f"{fee.amount / 1_000_000:g}m" if fee.amount >= 1_000_000 else f"{fee.amount:,}"
+    return f"{fee.currency} {amount}" + (f" + {fee.add_ons / 1_000_000:g}m add-ons" if fee.add_ons else "")
 
 
 def _log_odds(value: float) -> str:

@@ -84,7 +84,7 @@ def show(
 ) -> None:
     """Show every claim about PLAYER in time order, then each saga's likelihood with the
     contribution of each factor, its rules status and the squad fit."""
-    from mercato.cli.saga_views import claim_table
+    from mercato.cli.saga_views import claim_list
     from mercato.store import claims
 
     found = claims(open_store(), player=player)
@@ -94,7 +94,7 @@ def show(
             err=True,
         )
         raise typer.Exit(1)
-    common.console.print(claim_table(found))
+    common.console.print(claim_list(found), soft_wrap=False)
     _print_likelihoods(player, as_of)
     _print_rules_status(found, as_of_date(as_of) if as_of else None)
 

@@ -88,6 +88,7 @@ def claims(
                 claim=claim_from_row(row, player_name, to_name, from_name),
                 published=article.published,
                 outlet=article.outlet,
+                url=article.url,
             )
             for row, player_name, from_name, to_name, article in session.execute(query)
         ]

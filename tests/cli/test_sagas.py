@@ -73,3 +73,12 @@ def test_show_prints_each_sagas_likelihood_with_its_factors():
     # the reference data (his Bayern one) does not hold, and says so.
     assert "rules (Harry Kane -> Bayern Munich, on 2023-07-21): rules status unknown" in result.output
     assert "his Bayern Munich one, not his Tottenham Hotspur one" in " ".join(result.output.split())
+
+
+def test_show_prints_each_claim_in_full_with_outlet_move_sentence_and_link():
+    result = _run("show", "Caicedo")
+    assert result.exit_code == 0, result.output
+    assert "2023-08-14  BBC Sport" in result.output
+    assert "Moisés Caicedo: Brighton & Hove Albion -> Chelsea, completed, unknown" in result.output
+    assert '"Moisés Caicedo and Chelsea: completed (report 12)."' in result.output
+    assert "https://example.org/n12 (article n12)" in result.output
