@@ -8,19 +8,31 @@ from datetime import date
 from mercato.api.schemas import (
     ClaimOut,
     FactorOut,
+    FeedEntryOut,
+    FeedPage,
     FeeOut,
     NamedOut,
     SagaOut,
     SagaPage,
+    SourceOut,
     TimelineEntryOut,
 )
 from mercato.model import Fee, TransferClaim
 from mercato.sagas import ReportedClaim
 from mercato.sagas.likelihood import independent_reports
-from mercato.sagas.sources import SourceBook
-from mercato.store.saga_queries import SagaFilter, SagaSummary
+from mercato.sagas.sources import SourceBook, SourceRecord
+from mercato.store.saga_queries import FeedRow, SagaFilter, SagaSummary
 
-__all__ = ["claim_out", "factors_out", "fee_out", "saga_out", "saga_page", "timeline_out"]
+__all__ = [
+    "claim_out",
+    "factors_out",
+    "feed_page",
+    "fee_out",
+    "saga_out",
+    "saga_page",
+    "source_out",
+    "timeline_out",
+]
 
 
 def fee_out(fee: Fee | None) -> FeeOut | None:
@@ -95,4 +107,40 @@ def claim_out(claim: TransferClaim) -> ClaimOut:
         reported_by=claim.reported_by,
         hedged=claim.hedged,
         sentence=claim.evidence.sentence,
+    )
+
+
+def feed_page(total: int, rows: list[FeedRow], limit: int, offset: int) -> FeedPage:
+    """One page of stored stage changes as its response body (GET /feed, `mercato feed --json`)."""
+    items = [
+        FeedEntryOut(
+            saga_id=r.saga_id,
+            day=r.day,
+            player=r.player,
+            to_club=r.to_club,
+            change=r.change,
+            stage=r.stage,
+            previous=r.previous,
+            article_id=r.article_id,
+            source=r.source,
+            reason=r.reason,
+        )
+        for r in rows
+    ]
+    return FeedPage(total=total, limit=limit, offset=offset, items=items)
+
+
+def source_out(record: SourceRecord) -> SourceOut:
+    """A source's track record as its response body (GET /sources, `mercato sources --json`)."""
+    low, high = record.interval
+    return SourceOut(
+        name=record.name,
+        kind=record.kind,
+        tier=record.tier,
+        claims=record.claims,
+        hits=record.hits,
+        misses=record.misses,
+        reliability=round(record.reliability, 4),
+        low=round(low, 4),
+        high=round(high, 4),
     )

@@ -7,9 +7,9 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, HTTPException, Query
 
-from mercato.api.convert import factors_out, saga_out, saga_page, timeline_out
+from mercato.api.convert import factors_out, feed_page, saga_out, saga_page, source_out, timeline_out
 from mercato.api.deps import Kb, Model, StoreDep
-from mercato.api.schemas import ErrorOut, FeedEntryOut, FeedPage, SagaDetail, SagaPage, SourceOut
+from mercato.api.schemas import ErrorOut, FeedPage, SagaDetail, SagaPage, SourceOut
 from mercato.model import Stage
 from mercato.sagas.sources import load_sources
 from mercato.store.saga_queries import (
@@ -74,50 +74,22 @@ def get_saga(saga_id: int, store: StoreDep, model: Model) -> SagaDetail:
     )
 
 
-@router.get("/feed", response_model=FeedPage)
+@router.get("/feed", response_model=FeedPage, responses={404: {"model": ErrorOut}})
 def get_feed(
     store: StoreDep,
+    kb: Kb,
     since: Annotated[date | None, Query(description="changes on or after this day")] = None,
+    player: Annotated[str | None, Query(description="player id, or (part of) a name")] = None,
+    club: Annotated[str | None, Query(description="club id, name, alias or nickname: moves to or from it")] = None,
     limit: _Limit = 100,
     offset: _Offset = 0,
 ) -> FeedPage:
     """Stage changes (new saga, advanced, off, revived, completed) in time order."""
-    total, rows = feed_rows(store, since, limit, offset)
-    items = [
-        FeedEntryOut(
-            saga_id=r.saga_id,
-            day=r.day,
-            player=r.player,
-            to_club=r.to_club,
-            change=r.change,
-            stage=r.stage,
-            previous=r.previous,
-            article_id=r.article_id,
-            source=r.source,
-            reason=r.reason,
-        )
-        for r in rows
-    ]
-    return FeedPage(total=total, limit=limit, offset=offset, items=items)
+    wanted = saga_filter(store, kb, player=player, club=club)
+    return feed_page(*feed_rows(store, since, limit, offset, wanted), limit, offset)
 
 
 @router.get("/sources", response_model=list[SourceOut])
 def list_sources(store: StoreDep) -> list[SourceOut]:
     """Outlets and journalists with claims: hits, misses and reliability, most reliable first."""
-    out = []
-    for r in source_records(store):
-        low, high = r.interval
-        out.append(
-            SourceOut(
-                name=r.name,
-                kind=r.kind,
-                tier=r.tier,
-                claims=r.claims,
-                hits=r.hits,
-                misses=r.misses,
-                reliability=round(r.reliability, 4),
-                low=round(low, 4),
-                high=round(high, 4),
-            )
-        )
-    return out
+    return [source_out(r) for r in source_records(store)]

@@ -3,7 +3,7 @@
 This module is the table of contents: every command, in the order ``mercato --help`` lists
 them. The commands live by group beside the Rich renderings they print:
 
-- ``extraction.py``: ingest, errors, extract, eval, train (``extraction_views.py``);
+- ``extraction.py``: ingest, errors, export, extract, eval, train (``extraction_views.py``);
 - ``sagas.py``: sagas, show, feed, sources, calibrate (``saga_views.py``);
 - ``squad.py``: squad, fit (``squad_views.py``);
 - ``rules.py``: rules check;
@@ -58,6 +58,7 @@ app.command("eval")(extraction.eval_command)
 app.command("train")(extraction.train_command)
 app.command()(sagas.feed)
 app.command()(sagas.sources)
+app.command()(extraction.export)
 app.command()(sagas.calibrate)
 app.command()(serve.serve)
 app.command()(serve.bench)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from mercato.cli import common
-from mercato.cli.common import fail, open_store
+from mercato.cli.common import Csv, Json, echo_rows, fail, open_store
 
 if TYPE_CHECKING:
     from mercato.evaluate.gold import GoldArticle
@@ -78,16 +78,40 @@ def ingest(
     raise typer.Exit(ingest_exit_code(report))
 
 
-def errors() -> None:
+def errors(as_json: Json = False, as_csv: Csv = False) -> None:
     """List the inputs that could not be ingested, why, and what to do."""
     from mercato.cli.extraction_views import error_table
     from mercato.store import errors as recorded_errors
 
     found = recorded_errors(open_store())
+    rows = [{"source": e.source, "reason": e.reason, "hint": e.hint, "at": e.at.isoformat()} for e in found]
+    if echo_rows(rows, as_json, as_csv):
+        return
     if not found:
         common.console.print("No ingest errors recorded.")
         return
     common.console.print(error_table(found))
+
+
+def export(
+    out: Annotated[Path, typer.Argument(metavar="OUT", help="The folder to write the tables into.")],
+    fmt: Annotated[str, typer.Option("--format", metavar="parquet|csv|jsonl", help="The files' format.")] = "parquet",
+) -> None:
+    """Write the store's articles, claims, sagas and sources as tables (one file each) in OUT."""
+    from mercato.kb import load_kb
+    from mercato.store.export import FORMATS, export_tables
+    from mercato.store.saga_refresh import ensure_sagas
+
+    if fmt not in FORMATS:
+        fail(Exception(f"--format {fmt!r}: not a format Mercato writes; use one of {', '.join(FORMATS)}"))
+    store = open_store()
+    ensure_sagas(store, load_kb())
+    try:
+        written = export_tables(store, out, fmt)
+    except OSError as error:
+        fail(Exception(f"{out}: cannot write the tables ({error.strerror}); check the folder"))
+    for path, rows in written.items():
+        common.console.print(f"{path}: {rows} rows", highlight=False, markup=False, soft_wrap=True)
 
 
 def extract_command(

@@ -11,11 +11,11 @@ from rich.table import Table
 from rich.text import Text
 
 from mercato.model import Fee
-from mercato.sagas import ReportedClaim, StageChange
+from mercato.sagas import ReportedClaim
 from mercato.sagas.assess import AssessedSaga
 from mercato.sagas.calibrate import Bin, CalibrationReport
 from mercato.sagas.sources import SourceRecord
-from mercato.store.saga_queries import SagaSummary
+from mercato.store.saga_queries import FeedRow, SagaSummary
 
 __all__ = ["calibration_view", "claim_list", "feed_table", "likelihood_table", "saga_table", "source_table"]
 
@@ -85,7 +85,7 @@ def likelihood_table(item: AssessedSaga) -> Table:
     return table
 
 
-def feed_table(changes: Sequence[StageChange]) -> Table:
+def feed_table(changes: Sequence[FeedRow]) -> Table:
     """Stage changes in time order: day, player, destination, change, stage, source."""
     table = Table("Day", "Player", "To", "Change", "Stage", "Source", "Reason", title="Feed")
     for change in changes:

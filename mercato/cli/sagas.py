@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from mercato.cli import common
-from mercato.cli.common import Json, as_of_date, fail, open_store
+from mercato.cli.common import Csv, Json, as_of_date, echo_csv, echo_rows, fail, open_store
 
 if TYPE_CHECKING:
     from mercato.sagas import ReportedClaim
@@ -33,6 +34,7 @@ def sagas(
     limit: Annotated[int, typer.Option(metavar="N", min=1, max=500, help="At most N sagas.")] = 50,
     offset: Annotated[int, typer.Option(metavar="N", min=0, help="Skip the first N.")] = 0,
     as_json: Json = False,
+    as_csv: Csv = False,
 ) -> None:
     """List sagas, the most likely first: the same sagas, in the same order, as GET /sagas."""
     from mercato.api.convert import saga_page
@@ -66,8 +68,12 @@ def sagas(
         fail(error)
     total, found = find_sagas(store, wanted)
     as_of = sagas_as_of(store)
+    page = saga_page(total, found, wanted, as_of).model_dump(mode="json")
     if as_json:
-        typer.echo(json.dumps(saga_page(total, found, wanted, as_of).model_dump(mode="json"), ensure_ascii=False))
+        typer.echo(json.dumps(page, ensure_ascii=False))
+        return
+    if as_csv:
+        echo_csv({"as_of": page["as_of"], **item} for item in page["items"])
         return
     if not total:
         common.console.print("No sagas found; ingest articles with `mercato ingest PATH` first.")
@@ -81,6 +87,8 @@ def show(
         str | None,
         typer.Option("--as-of", metavar="DATE", help="Likelihoods as of YYYY-MM-DD (default: newest article)."),
     ] = None,
+    as_json: Json = False,
+    as_csv: Csv = False,
 ) -> None:
     """Show every claim about PLAYER in time order, then each saga's likelihood with the
     contribution of each factor, its rules status and the squad fit."""
@@ -94,9 +102,57 @@ def show(
             err=True,
         )
         raise typer.Exit(1)
+    if as_json or as_csv:
+        _print_player_data(player, found, as_of, as_json)
+        return
     common.console.print(claim_list(found), soft_wrap=False)
     _print_likelihoods(player, as_of)
     _print_rules_status(found, as_of_date(as_of) if as_of else None)
+
+
+def _print_player_data(player: str, found: list[ReportedClaim], as_of: str | None, as_json: bool) -> None:
+    """show --json (the claims and each saga's likelihood with its factors) or --csv (the claims)."""
+    from mercato.api.convert import claim_out
+    from mercato.kb import load_kb
+    from mercato.store.saga_refresh import player_assessment
+
+    rows = [
+        {
+            "published": r.published.isoformat() if r.published else None,
+            "outlet": r.outlet,
+            "url": r.url,
+            "article_id": r.claim.article_id,
+            **claim_out(r.claim).model_dump(mode="json"),
+        }
+        for r in found
+    ]
+    if not as_json:
+        echo_csv(rows)
+        return
+    assessment = player_assessment(open_store(), load_kb(), player, as_of_date(as_of) if as_of else None)
+    sagas = [
+        {
+            "player": item.saga.player,
+            "from_club": item.saga.from_club,
+            "to_club": item.saga.to_club,
+            "episode": item.saga.episode,
+            "stage": item.saga.stage.value,
+            "first_seen": item.saga.first_seen.isoformat() if item.saga.first_seen else None,
+            "last_seen": item.saga.last_seen.isoformat() if item.saga.last_seen else None,
+            "likelihood": None if item.likelihood is None else round(item.likelihood.value, 4),
+            "factors": [
+                {
+                    "name": f.name,
+                    "value": f.value,
+                    "contribution": None if math.isinf(f.contribution) else f.contribution,
+                }
+                for f in (item.likelihood.factors if item.likelihood else ())
+            ],
+        }
+        for item in assessment.sagas
+    ]
+    answer = {"player": player, "as_of": assessment.as_of.isoformat(), "claims": rows, "sagas": sagas}
+    typer.echo(json.dumps(answer, ensure_ascii=False, indent=2))
 
 
 def _print_likelihoods(player: str, as_of: str | None) -> None:
@@ -165,44 +221,51 @@ def _parse_day(text: str, option: str) -> date:
 
 def feed(
     since: Annotated[str | None, typer.Option(metavar="DATE", help="Only changes on or after YYYY-MM-DD.")] = None,
+    days: Annotated[int | None, typer.Option(metavar="N", min=1, help="Only changes of the last N days.")] = None,
+    player: Annotated[
+        str | None, typer.Option(metavar="NAME", help="Only sagas of players whose name holds this.")
+    ] = None,
+    club: Annotated[str | None, typer.Option(metavar="CLUB", help="Only moves from or to this club.")] = None,
+    limit: Annotated[int, typer.Option(metavar="N", min=1, help="At most N changes.")] = 1000,
     as_json: Json = False,
+    as_csv: Csv = False,
 ) -> None:
-    """List saga stage changes in time order: new saga, advanced, off, revived, completed."""
+    """List saga stage changes in time order: new saga, advanced, off, revived, completed (as GET /feed)."""
+    from mercato.api.convert import feed_page
     from mercato.cli.saga_views import feed_table
-    from mercato.sagas import feed as stage_feed
-    from mercato.store import claims
-    from mercato.store.saga_tables import read_renewals
+    from mercato.errors import MercatoError
+    from mercato.kb import load_kb
+    from mercato.store.saga_queries import feed_rows, saga_filter
+    from mercato.store.saga_refresh import ensure_sagas
 
     day = _parse_day(since, "--since") if since else None
-    store = open_store()
-    changes = stage_feed(claims(store), read_renewals(store), day)
+    if days is not None:  # the clock is read here, at the edge
+        recent = date.today() - timedelta(days=days)
+        day = max(day, recent) if day else recent
+    store, kb = open_store(), load_kb()
+    ensure_sagas(store, kb)
+    try:
+        wanted = saga_filter(store, kb, player=player, club=club)
+    except MercatoError as error:
+        fail(error)
+    total, rows = feed_rows(store, day, limit, 0, wanted)
+    items = [item.model_dump(mode="json") for item in feed_page(total, rows, limit, 0).items]
     if as_json:
-        for change in changes:
-            typer.echo(
-                json.dumps(
-                    {
-                        "day": change.day.isoformat() if change.day else None,
-                        "player": change.player,
-                        "to_club": change.to_club,
-                        "change": change.change.value,
-                        "stage": change.stage.value,
-                        "previous": change.previous.value if change.previous else None,
-                        "article_id": change.article_id,
-                        "source": change.source,
-                        "reason": change.reason,
-                    },
-                    ensure_ascii=False,
-                )
-            )
+        for item in items:
+            typer.echo(json.dumps(item, ensure_ascii=False))
         return
-    if not changes:
+    if as_csv:
+        echo_csv(items)
+        return
+    if not rows:
         common.console.print("No stage changes found.")
         return
-    common.console.print(feed_table(changes))
+    common.console.print(feed_table(rows))
 
 
-def sources(as_json: Json = False) -> None:
+def sources(as_json: Json = False, as_csv: Csv = False) -> None:
     """List outlets and journalists with claims, hits, misses and reliability (90% interval)."""
+    from mercato.api.convert import source_out
     from mercato.cli.saga_views import source_table
     from mercato.kb import load_kb
     from mercato.store.saga_queries import source_records
@@ -211,24 +274,7 @@ def sources(as_json: Json = False) -> None:
     store = open_store()
     ensure_sagas(store, load_kb())
     records = source_records(store)
-    if as_json:
-        rows = []
-        for r in records:
-            low, high = r.interval
-            rows.append(
-                {
-                    "name": r.name,
-                    "kind": r.kind,
-                    "tier": r.tier,
-                    "claims": r.claims,
-                    "hits": r.hits,
-                    "misses": r.misses,
-                    "reliability": round(r.reliability, 4),
-                    "low": round(low, 4),
-                    "high": round(high, 4),
-                }
-            )
-        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    if echo_rows([source_out(r).model_dump(mode="json") for r in records], as_json, as_csv):
         return
     if not records:
         common.console.print("No sources yet; ingest articles with `mercato ingest PATH` first.")

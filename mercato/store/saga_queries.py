@@ -203,8 +203,8 @@ def saga_filter(
     return SagaFilter(player_ids, club_ids, direction, stage, min_likelihood, since, limit, offset)
 
 
-def find_sagas(store: Store, wanted: SagaFilter) -> tuple[int, list[SagaSummary]]:
-    """The number of sagas matching, and one page of them, the most likely first."""
+def _who(wanted: SagaFilter) -> list[ColumnElement[bool]]:
+    """The conditions on a saga's player and clubs a filter asks for."""
     conditions: list[ColumnElement[bool]] = []
     if wanted.player_ids is not None:
         conditions.append(SagaRow.player_id.in_(wanted.player_ids))
@@ -212,6 +212,12 @@ def find_sagas(store: Store, wanted: SagaFilter) -> tuple[int, list[SagaSummary]
         incoming, outgoing = SagaRow.to_club_id.in_(wanted.club_ids), SagaRow.from_club_id.in_(wanted.club_ids)
         sides = {"in": incoming, "out": outgoing, "both": or_(incoming, outgoing)}
         conditions.append(sides[wanted.direction])
+    return conditions
+
+
+def find_sagas(store: Store, wanted: SagaFilter) -> tuple[int, list[SagaSummary]]:
+    """The number of sagas matching, and one page of them, the most likely first."""
+    conditions = _who(wanted)
     if wanted.stage is not None:
         conditions.append(SagaRow.stage == wanted.stage.value)
     if wanted.min_likelihood is not None:
@@ -315,8 +321,15 @@ class FeedRow:
     reason: str | None
 
 
-def feed_rows(store: Store, since: date | None = None, limit: int = 100, offset: int = 0) -> tuple[int, list[FeedRow]]:
-    """Stage changes on or after ``since``, in time order (undated ones only without since)."""
+def feed_rows(
+    store: Store,
+    since: date | None = None,
+    limit: int = 100,
+    offset: int = 0,
+    wanted: SagaFilter | None = None,
+) -> tuple[int, list[FeedRow]]:
+    """Stage changes on or after ``since``, in time order (undated ones only without since), of
+    the sagas ``wanted``'s players and clubs name (its other fields do not apply)."""
     query = (
         select(SagaChangeRow, PlayerRow.name, ClubRow.name)
         .join(SagaRow, SagaChangeRow.saga_id == SagaRow.id)
@@ -324,10 +337,12 @@ def feed_rows(store: Store, since: date | None = None, limit: int = 100, offset:
         .join(ClubRow, SagaRow.to_club_id == ClubRow.id)
         .order_by(SagaChangeRow.day, SagaChangeRow.id)
     )
-    count = select(func.count(SagaChangeRow.id))
+    count = select(func.count(SagaChangeRow.id)).join(SagaRow, SagaChangeRow.saga_id == SagaRow.id)
+    conditions = _who(wanted) if wanted is not None else []
     if since is not None:
-        query = query.where(SagaChangeRow.day >= since)
-        count = count.where(SagaChangeRow.day >= since)
+        conditions.append(SagaChangeRow.day >= since)
+    if conditions:
+        query, count = query.where(and_(*conditions)), count.where(and_(*conditions))
     with store.session() as session:
         total = session.scalar(count) or 0
         rows = [

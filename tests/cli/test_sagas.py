@@ -1,5 +1,7 @@
 """The feed, sources and show commands over a small news history, in a fixed-width console."""
 
+import csv
+import io
 import json
 
 import pytest
@@ -82,3 +84,42 @@ def test_show_prints_each_claim_in_full_with_outlet_move_sentence_and_link():
     assert "Moisés Caicedo: Brighton & Hove Albion -> Chelsea, completed, unknown" in result.output
     assert '"Moisés Caicedo and Chelsea: completed (report 12)."' in result.output
     assert "https://example.org/n12 (article n12)" in result.output
+
+
+def test_feed_filters_by_club_and_player_as_the_api_does():
+    by_club = [json.loads(line) for line in _run("feed", "--club", "Chelsea", "--json").output.splitlines()]
+    # moves to Chelsea (Caicedo, Gvardiol) and from it (Mount, Havertz)
+    assert {r["player"] for r in by_club} == {"Moisés Caicedo", "Josko Gvardiol", "Mason Mount", "Kai Havertz"}
+    by_player = [json.loads(line) for line in _run("feed", "--player", "caicedo", "--json").output.splitlines()]
+    assert {r["player"] for r in by_player} == {"Moisés Caicedo"} and len(by_player) == 3
+    assert _run("feed", "--days", "30", "--json").output == ""  # the news is from 2023: nothing this month
+    unknown = _run("feed", "--club", "Atletico Nowhere")
+    assert unknown.exit_code == 1 and "unknown club 'Atletico Nowhere'" in unknown.output
+
+
+@pytest.mark.parametrize(
+    "command, header",
+    [
+        (["sagas"], "as_of,id,player.id,player.name,from_club.id,from_club.name,to_club.id,to_club.name,stage"),
+        (["feed"], "saga_id,day,player,to_club,change,stage,previous,article_id,source,reason"),
+        (["sources"], "name,kind,tier,claims,hits,misses,reliability,low,high"),
+        (["show", "Kane"], "published,outlet,url,article_id,player,from_club,to_club,stage,deal_type"),
+    ],
+)
+def test_csv_has_a_header_and_a_row_per_item(command, header):
+    result = _run(*command, "--csv")
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.output)))
+    assert result.output.startswith(header) and rows
+    as_json = json.loads(_run(*command, "--json").output) if command[0] != "feed" else None
+    if command[0] == "sagas":
+        assert [r["player.name"] for r in rows] == [s["player"]["name"] for s in as_json["items"]]
+    if command[0] == "show":
+        assert [r["sentence"] for r in rows] == [c["sentence"] for c in as_json["claims"]]
+
+
+def test_errors_json_lists_what_could_not_be_ingested(tmp_path):
+    (tmp_path / "empty.txt").write_text("   \n")
+    _run("ingest", tmp_path)
+    [error] = json.loads(_run("errors", "--json").output)
+    assert error["source"].endswith("empty.txt") and error["reason"] and error["hint"]
