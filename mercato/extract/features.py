@@ -243,6 +243,9 @@ def _pair_features(candidate: Candidate, context: _Context) -> set[str]:
     names.add("known_club" if club == candidate.club else "known_elsewhere" if club else "known_none")
     if known and candidate.club in known.joined:
         names.add("known_joined" if club == candidate.club else "known_left")
+    current = reading.current.get(candidate.player)
+    if current and club and current != club:  # the article's reading and the reference data disagree
+        names.add("current_not_known" + ("_here" if candidate.club in (current, club) else ""))
     if candidate.player in reading.free_agents:
         names.add("free_agent")
     names.add(f"occurrences={_bucket(len(candidate.occurrences), (1, 2, 4))}")
