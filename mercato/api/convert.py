@@ -19,8 +19,7 @@ from mercato.api.schemas import (
 )
 from mercato.model import Fee, TransferClaim
 from mercato.sagas import ReportedClaim
-from mercato.sagas.likelihood import independent_reports
-from mercato.sagas.sources import SourceBook, SourceRecord
+from mercato.sagas.sources import SourceBook, SourceRecord, independent_reports
 from mercato.store.saga_queries import FeedRow, SagaFilter, SagaSummary
 
 __all__ = [
@@ -140,6 +139,8 @@ def source_out(record: SourceRecord) -> SourceOut:
         claims=record.claims,
         hits=record.hits,
         misses=record.misses,
+        scored=record.scored,
+        ranked=record.ranked,
         reliability=round(record.reliability, 4),
         low=round(low, 4),
         high=round(high, 4),

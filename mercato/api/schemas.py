@@ -148,8 +148,10 @@ class SourceOut(BaseModel):
     kind: str
     tier: str
     claims: int
-    hits: int
-    misses: int
+    hits: int = Field(description="resolved sagas it predicted (before the outcome, not a copy) that completed")
+    misses: int = Field(description="resolved sagas it predicted that died")
+    scored: int = Field(description="hits and misses")
+    ranked: bool = Field(description="enough scored predictions to rank it by reliability (3)")
     reliability: float
     low: float = Field(description="5th percentile of the reliability")
     high: float = Field(description="95th percentile of the reliability")

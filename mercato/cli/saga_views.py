@@ -103,7 +103,8 @@ def feed_table(changes: Sequence[FeedRow]) -> Table:
 
 
 def source_table(records: Sequence[SourceRecord]) -> Table:
-    """Sources with claims, hits, misses and reliability with its 90% interval."""
+    """Sources with claims, hits, misses and reliability with its 90% interval; a source with
+    too few scored predictions to rank says so."""
     table = Table("Source", "Kind", "Tier", "Claims", "Hits", "Misses", "Reliability", "90% interval", title="Sources")
     for record in records:
         low, high = record.interval
@@ -114,7 +115,9 @@ def source_table(records: Sequence[SourceRecord]) -> Table:
             str(record.claims),
             str(record.hits),
             str(record.misses),
-            f"{record.reliability:.2f}",
+            f"{record.reliability:.2f}"
+            if record.ranked
+            else f"{record.reliability:.2f} (too few scored: {record.scored})",
             f"{low:.2f}-{high:.2f}",
         )
     return table

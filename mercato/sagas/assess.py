@@ -19,7 +19,6 @@ from mercato.sagas.likelihood import (
     Likelihood,
     LikelihoodModel,
     SagaContext,
-    independent_reports,
     load_model,
     registration_window_open,
     score_sagas,
@@ -32,7 +31,14 @@ from mercato.sagas.merge import (
     merge_sagas,
     stage_changes,
 )
-from mercato.sagas.sources import SourceBook, SourceRecord, load_sources, reliabilities, track_records
+from mercato.sagas.sources import (
+    SourceBook,
+    SourceRecord,
+    independent_reports,
+    load_sources,
+    reliabilities,
+    track_records,
+)
 
 __all__ = ["AssessedSaga", "Assessment", "assess_sagas", "saga_context"]
 
@@ -97,7 +103,8 @@ def assess_sagas(
     sagas = {s.key: s for s in merge_sagas(claims, renewals)}
     changes = stage_changes(groups, renewals)
     stages = {key: saga.stage for key, saga in sagas.items()}
-    records = track_records(groups, stages, sources, model.source_priors)
+    decided = {key: saga_changes[-1].day for key, saga_changes in changes.items() if saga_changes}
+    records = track_records(groups, stages, sources, model.source_priors, decided, model.copy_similarity)
     if reliability is None:
         reliability = reliabilities(records.values())
     contexts = {key: saga_context(saga, as_of, kb, rules, model.window_lead_days) for key, saga in sagas.items()}

@@ -23,14 +23,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from rapidfuzz import fuzz
-
-from mercato.kb import fold
 from mercato.model import Club, Stage
 from mercato.rules.model import RuleBook
 from mercato.rules.query import association_of
 from mercato.sagas.merge import ReportedClaim, SagaKey
-from mercato.sagas.sources import UNKNOWN_TIER, SourceBook
+from mercato.sagas.sources import UNKNOWN_TIER, SourceBook, independent_reports
 
 __all__ = [
     "FEATURES",
@@ -41,7 +38,6 @@ __all__ = [
     "LikelihoodModel",
     "SagaContext",
     "feature_vector",
-    "independent_reports",
     "load_model",
     "model_json",
     "model_path",
@@ -193,50 +189,6 @@ class Features:
     contract_months: float | None  # months left on his contract; None: unknown
     window_open: bool | None
     sources: tuple[str, ...] = ()  # the independent reports' best sources
-
-
-def _sentence_key(text: str) -> str:
-    return " ".join(fold(text).lower().split())
-
-
-def independent_reports(
-    claims: Sequence[ReportedClaim], book: SourceBook, similarity: float = 90.0
-) -> list[list[ReportedClaim]]:
-    """Claims grouped into independent reports.
-
-    Copies are not independent: claims from one article, from sources of one group
-    (one newsroom, see kb/curated/OUTLETS.md) or with near-identical sentences
-    (rapidfuzz ratio at least ``similarity``) form one report.
-    """
-    parent = list(range(len(claims)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def join(i: int, j: int) -> None:
-        parent[find(i)] = find(j)
-
-    sentences = [_sentence_key(c.claim.evidence.sentence) for c in claims]
-    first_of: dict[str, int] = {}
-    for i, reported in enumerate(claims):
-        keys = [f"article:{reported.claim.article_id}"] if reported.claim.article_id else []
-        if reported.source:
-            keys.append(f"group:{book.group(reported.source)}")
-        for key in keys:
-            if key in first_of:
-                join(i, first_of[key])
-            else:
-                first_of[key] = i
-        for j in range(i):
-            if find(i) != find(j) and fuzz.ratio(sentences[i], sentences[j]) >= similarity:
-                join(i, j)
-    reports: dict[int, list[ReportedClaim]] = defaultdict(list)
-    for i, reported in enumerate(claims):
-        reports[find(i)].append(reported)
-    return list(reports.values())
 
 
 def _best_source(

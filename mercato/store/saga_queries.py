@@ -364,13 +364,15 @@ def feed_rows(
 
 
 def source_records(store: Store) -> list[SourceRecord]:
-    """Every source with claims and its track record, the most reliable first."""
+    """Every source with claims and its track record: those with enough scored predictions to
+    be ranked first, the most reliable first."""
     query = select(SourceRow).order_by(SourceRow.reliability.desc(), SourceRow.name)
     with store.session() as session:
-        return [
+        records = [
             SourceRecord(r.name, r.kind, r.tier, r.claims, r.hits, r.misses, r.prior_alpha, r.prior_beta)
             for r in session.scalars(query)
         ]
+    return sorted(records, key=lambda r: not r.ranked)  # stable: the order by reliability stays within each
 
 
 def article_with_claims(store: Store, article_id: str) -> tuple[Article, list[TransferClaim]] | None:

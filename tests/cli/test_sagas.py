@@ -55,7 +55,9 @@ def test_sources_lists_hits_misses_and_reliability():
     assert result.exit_code == 0, result.output
     assert "90% interval" in result.output and "BBC Sport" in result.output
     rows = json.loads(_run("sources", "--json").output)
-    assert {r["name"]: (r["hits"], r["misses"]) for r in rows}["BBC Sport"] == (1, 1)
+    # a prediction that died (Caicedo to Liverpool); the Chelsea signing was reported, not predicted
+    assert {r["name"]: (r["hits"], r["misses"]) for r in rows}["BBC Sport"] == (0, 1)
+    assert "too few scored: 1" in result.output
 
 
 def test_show_prints_each_sagas_likelihood_with_its_factors():
@@ -102,7 +104,7 @@ def test_feed_filters_by_club_and_player_as_the_api_does():
     [
         (["sagas"], "as_of,id,player.id,player.name,from_club.id,from_club.name,to_club.id,to_club.name,stage"),
         (["feed"], "saga_id,day,player,to_club,change,stage,previous,article_id,source,reason"),
-        (["sources"], "name,kind,tier,claims,hits,misses,reliability,low,high"),
+        (["sources"], "name,kind,tier,claims,hits,misses,scored,ranked,reliability,low,high"),
         (["show", "Kane"], "published,outlet,url,article_id,player,from_club,to_club,stage,deal_type"),
     ],
 )

@@ -202,6 +202,26 @@ def test_a_source_scores_a_hit_when_the_saga_completes_and_a_miss_when_it_dies(m
     assert record.reliability == pytest.approx((2.7 + 1) / (10 + 2))
 
 
+def test_only_predictions_score_not_reports_of_the_outcome_nor_copies(model, book):
+    key = ("Ana Ruiz", "Girona")
+    claims = [
+        _claim("Girona are keen on Ana Ruiz.", outlet="Daily Mail", day=3),
+        _claim("Girona are keen on Ana Ruiz.", outlet="Daily Express", day=4),  # a copy of the Mail's line
+        _claim("Girona have signed Ana Ruiz.", outlet="The Athletic", day=9, stage=Stage.COMPLETED),
+        _claim("Girona open talks for Ana Ruiz.", outlet="TEAMtalk", day=12, stage=Stage.NEGOTIATING),
+    ]
+    records = track_records({key: claims}, {key: Stage.COMPLETED}, book, model.source_priors, {key: date(2025, 6, 9)})
+    scored = {name: (r.claims, r.hits, r.misses) for name, r in records.items()}
+    # The Mail predicted it; the Express copied it; The Athletic reported it done; TEAMtalk wrote after
+    assert scored == {
+        "Daily Mail": (1, 1, 0),
+        "Daily Express": (1, 0, 0),
+        "The Athletic": (1, 0, 0),
+        "TEAMtalk": (1, 0, 0),
+    }
+    assert not records["Daily Mail"].ranked and records["Daily Mail"].scored == 1
+
+
 def test_the_tier_sets_the_prior_reliability(model, book):
     groups = {("Ana Ruiz", "Girona"): [_claim(outlet="The Athletic"), _claim("x", outlet="TEAMtalk")]}
     records = track_records(groups, {("Ana Ruiz", "Girona"): Stage.INTEREST}, book, model.source_priors)
