@@ -1,5 +1,6 @@
 """Mercato's REST API (FastAPI): sagas, the feed, sources, players, clubs, articles, squads
-and rules. Read endpoints are open; POST /articles needs the operator's bearer token.
+rules and corrections. Read endpoints are open; writes (POST /articles, the corrections)
+need the operator's bearer token.
 
     app = create_app(Settings())          # or: mercato serve
 """
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
+from mercato.api.corrections import router as corrections_router
 from mercato.api.errors import install_error_handlers
 from mercato.api.news import router as news_router
 from mercato.api.sagas import router as sagas_router
@@ -37,4 +39,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(sagas_router)
     app.include_router(news_router)
     app.include_router(squad_router)
+    app.include_router(corrections_router)
     return app

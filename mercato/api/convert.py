@@ -7,6 +7,7 @@ from datetime import date
 
 from mercato.api.schemas import (
     ClaimOut,
+    CorrectionOut,
     FactorOut,
     FeedEntryOut,
     FeedPage,
@@ -19,11 +20,13 @@ from mercato.api.schemas import (
 )
 from mercato.model import Fee, TransferClaim
 from mercato.sagas import ReportedClaim
+from mercato.sagas.corrections import Correction
 from mercato.sagas.sources import SourceBook, SourceRecord, independent_reports
 from mercato.store.saga_queries import FeedRow, SagaFilter, SagaSummary
 
 __all__ = [
     "claim_out",
+    "correction_out",
     "factors_out",
     "feed_page",
     "fee_out",
@@ -89,6 +92,8 @@ def timeline_out(claims: Sequence[ReportedClaim], book: SourceBook, similarity: 
             article=f"/articles/{reported.claim.article_id}" if reported.claim.article_id else None,
             url=reported.url,
             report=report_of[id(reported)],
+            claim_id=reported.claim_id,
+            corrections=list(reported.corrections),
         )
         for reported in claims
     ]
@@ -144,4 +149,23 @@ def source_out(record: SourceRecord) -> SourceOut:
         reliability=round(record.reliability, 4),
         low=round(low, 4),
         high=round(high, 4),
+    )
+
+
+def correction_out(correction: Correction) -> CorrectionOut:
+    """A correction as its response body (GET /corrections, `mercato corrections list --json`)."""
+    return CorrectionOut(
+        id=correction.id,
+        kind=correction.kind.value,
+        player=correction.player,
+        to_club=correction.to_club,
+        article_id=correction.article_id,
+        first_seen=correction.first_seen,
+        last_seen=correction.last_seen,
+        at=correction.at,
+        changes=correction.changes,
+        by=correction.by,
+        made=correction.made,
+        why=correction.why,
+        says=correction.describe(),
     )

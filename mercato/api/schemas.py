@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from pydantic import BaseModel, Field
 
@@ -108,6 +108,8 @@ class TimelineEntryOut(BaseModel):
     article: str | None = Field(description="path of the article in this API")
     url: str | None = Field(description="the article's original address")
     report: int = Field(description="independent report it belongs to; copies share one")
+    claim_id: int | None = Field(description="the claim's id, to correct it (POST /claims/{id}/reject or fix)")
+    corrections: list[str] = Field(description="the corrections made to it, in words")
 
 
 class SagaDetail(BaseModel):
@@ -225,3 +227,51 @@ class IngestOut(BaseModel):
     stored: str = Field(description="new or duplicate")
     claims: int
     renewals: int
+
+
+class CorrectionOut(BaseModel):
+    """A journalist's correction of a claim or a saga."""
+
+    id: int | None
+    kind: str = Field(description="reject, fix, merge or split")
+    player: str
+    to_club: str
+    article_id: str | None = Field(description="reject and fix: the claim's article")
+    first_seen: date | None = Field(description="merge and split: the saga's first day")
+    last_seen: date | None
+    at: date | None = Field(description="split: the second saga's first day")
+    changes: dict[str, str]
+    by: str
+    made: datetime | None
+    why: str
+    says: str = Field(description="the correction in words")
+
+
+class RejectIn(BaseModel):
+    """Why a claim is wrong, and who says so."""
+
+    reason: str = Field(min_length=1, max_length=2000)
+    by: str = Field(default="api", min_length=1, max_length=200)
+
+
+class FixIn(RejectIn):
+    """The right values of a claim's fields (those given)."""
+
+    player: str | None = None
+    from_club: str | None = None
+    to_club: str | None = None
+    stage: str | None = None
+    deal_type: str | None = None
+
+
+class MergeIn(RejectIn):
+    """Two sagas of one player that are one: ``into`` stays, ``other`` joins it."""
+
+    into: int
+    other: int
+
+
+class SplitIn(RejectIn):
+    """The first day of the second saga."""
+
+    at: date

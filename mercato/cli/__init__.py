@@ -3,10 +3,11 @@
 This module is the table of contents: every command, in the order ``mercato --help`` lists
 them. The commands live by group beside the Rich renderings they print:
 
-- ``extraction.py``: ingest, errors, export, extract, eval, train (``extraction_views.py``);
+- ``extraction.py``: ingest, errors, export, reextract, extract, eval, train (``extraction_views.py``);
 - ``sagas.py``: sagas, show, feed, sources, calibrate (``saga_views.py``);
 - ``squad.py``: squad, fit (``squad_views.py``);
 - ``rules.py``: rules check;
+- ``corrections.py``: claims reject and fix, sagas merge and split, corrections list and export;
 - ``serve.py``: serve, bench;
 - ``common.py``: the console, the store and the options they share.
 """
@@ -18,7 +19,7 @@ from typing import Annotated
 
 import typer
 
-from mercato.cli import extraction, rules, sagas, serve, squad
+from mercato.cli import corrections, extraction, rules, sagas, serve, squad
 
 __all__ = ["app"]
 
@@ -47,9 +48,14 @@ def main(
     """Mercato turns football news into an evidence-backed transfer database."""
 
 
+sagas_app = typer.Typer(rich_markup_mode=None)
+sagas_app.callback(invoke_without_command=True)(sagas.sagas)
+sagas_app.command("merge")(corrections.merge)
+sagas_app.command("split")(corrections.split)
+
 app.command()(extraction.ingest)
 app.command()(extraction.errors)
-app.command()(sagas.sagas)
+app.add_typer(sagas_app, name="sagas")
 app.command()(sagas.show)
 app.command()(squad.squad)
 app.command()(squad.fit)
@@ -59,7 +65,10 @@ app.command("train")(extraction.train_command)
 app.command()(sagas.feed)
 app.command()(sagas.sources)
 app.command()(extraction.export)
+app.command()(extraction.reextract)
 app.command()(sagas.calibrate)
 app.command()(serve.serve)
 app.command()(serve.bench)
 app.add_typer(rules.rules_app, name="rules")
+app.add_typer(corrections.claims_app, name="claims")
+app.add_typer(corrections.corrections_app, name="corrections")

@@ -93,6 +93,35 @@ def errors(as_json: Json = False, as_csv: Csv = False) -> None:
     common.console.print(error_table(found))
 
 
+def reextract(
+    model: Annotated[
+        Path | None,
+        typer.Option("--model", metavar="FILE", help="A model `mercato train --out` wrote (default: shipped)."),
+    ] = None,
+) -> None:
+    """Read every stored article again with the current model (after `mercato train`, or an
+    upgrade), replacing its claims; corrections, stored apart, still apply."""
+    from mercato.extract import extract
+    from mercato.extract.decide import load_model, shipped_model
+    from mercato.kb import load_kb
+    from mercato.store import articles
+    from mercato.store.saga_refresh import refresh_sagas
+
+    try:
+        decider = load_model(model) if model else shipped_model()
+    except (OSError, ValueError, KeyError) as error:
+        fail(Exception(f"{model}: not a model file ({error}); write one with `mercato train GOLD --out FILE`"))
+    store, kb = open_store(), load_kb()
+    stored = articles(store)
+    claims = 0
+    for article in stored:
+        result = extract(article, kb, decider)
+        store.replace_extraction(article.id, result)
+        claims += len(result.claims)
+    refresh_sagas(store, kb)
+    common.console.print(f"{len(stored)} articles read again: {claims} claims", highlight=False, markup=False)
+
+
 def export(
     out: Annotated[Path, typer.Argument(metavar="OUT", help="The folder to write the tables into.")],
     fmt: Annotated[str, typer.Option("--format", metavar="parquet|csv|jsonl", help="The files' format.")] = "parquet",

@@ -46,7 +46,8 @@ def saga_table(sagas: Sequence[SagaSummary], total: int, offset: int, as_of: dat
 
 def claim_list(claims: Sequence[ReportedClaim]) -> Group:
     """Claims in time order, each in full: date, outlet and whom it cites, the move (from, to,
-    stage, terms), the sentence and the article's link. Nothing is cut: lines wrap."""
+    stage, terms), the sentence, the article's link and the claim's id, and the corrections
+    made to it. Nothing is cut: lines wrap."""
     blocks: list[Text] = [Text("Claims", style="bold")]
     for reported in claims:
         claim = reported.claim
@@ -56,7 +57,9 @@ def claim_list(claims: Sequence[ReportedClaim]) -> Group:
         block.append(f"  {claim.player}: {claim.from_club or '?'} -> {claim.to_club}, ", style="bold")
         block.append(f"{claim.stage}{' (hedged)' if claim.hedged else ''}, {', '.join(terms)}\n")
         block.append(f'  "{claim.evidence.sentence}"\n')
-        block.append(f"  {reported.url or 'no link'} (article {claim.article_id})")
+        block.append(f"  {reported.url or 'no link'} (article {claim.article_id}, claim {reported.claim_id})")
+        for note in reported.corrections:
+            block.append(f"\n  corrected: {note}", style="italic")
         blocks.append(block)
     return Group(*blocks)
 

@@ -21,6 +21,7 @@ __all__ = ["calibrate", "feed", "sagas", "show", "sources"]
 
 
 def sagas(
+    ctx: typer.Context,
     player: Annotated[str | None, typer.Option(metavar="NAME", help="Only players whose name holds this.")] = None,
     club: Annotated[str | None, typer.Option(metavar="CLUB", help="Only moves from or to this club.")] = None,
     direction: Annotated[
@@ -36,7 +37,10 @@ def sagas(
     as_json: Json = False,
     as_csv: Csv = False,
 ) -> None:
-    """List sagas, the most likely first: the same sagas, in the same order, as GET /sagas."""
+    """List sagas, the most likely first: the same sagas, in the same order, as GET /sagas.
+    `sagas merge` and `sagas split` correct them."""
+    if ctx.invoked_subcommand is not None:
+        return
     from mercato.api.convert import saga_page
     from mercato.cli.saga_views import saga_table
     from mercato.errors import MercatoError

@@ -48,6 +48,9 @@ class ReportedClaim:
     published: date | None
     outlet: str | None
     url: str | None = None
+    claim_id: int | None = None  # the store's id of the claim
+    opens: bool | None = None  # a correction's say on whether it starts a saga (None: the rules decide)
+    corrections: tuple[str, ...] = ()  # the corrections applied to it, in words
 
     @property
     def source(self) -> str | None:
@@ -182,13 +185,17 @@ def group_by_saga(claims: Iterable[ReportedClaim]) -> dict[SagaKey, list[Reporte
 
 
 def _episodes(ordered: list[ReportedClaim]) -> list[list[ReportedClaim]]:
-    """One pair's claims (in time order) cut into episodes where a silence ends one; an
-    undated claim belongs to the first."""
+    """One pair's claims (in time order) cut into episodes where a silence ends one, or where
+    a correction says (``ReportedClaim.opens``); an undated claim belongs to the first."""
     episodes: list[list[ReportedClaim]] = [[]]
     last: date | None = None
     for reported in ordered:
         day = reported.published
-        if day is not None and last is not None and _starts_anew(episodes[-1], last, day):
+        if reported.opens is not None:
+            anew = reported.opens
+        else:
+            anew = day is not None and last is not None and _starts_anew(episodes[-1], last, day)
+        if anew and episodes[-1]:
             episodes.append([])
         episodes[-1].append(reported)
         last = day or last

@@ -22,6 +22,8 @@ from mercato.model import (
     TransferClaim,
 )
 from mercato.sagas import ReportedClaim
+from mercato.sagas.corrections import apply_corrections
+from mercato.store.corrections import stored_corrections
 from mercato.store.schema import (
     ArticleRow,
     ClaimRow,
@@ -83,15 +85,17 @@ def claims(
         if club:
             clubs = _named(session, ClubRow, club)
             query = query.where(or_(ClaimRow.to_club_id.in_(clubs), ClaimRow.from_club_id.in_(clubs)))
-        return [
+        found = [
             ReportedClaim(
                 claim=claim_from_row(row, player_name, to_name, from_name),
                 published=article.published,
                 outlet=article.outlet,
                 url=article.url,
+                claim_id=row.id,
             )
             for row, player_name, from_name, to_name, article in session.execute(query)
         ]
+    return apply_corrections(found, stored_corrections(store))
 
 
 def injuries(store: Store, players: Iterable[str] | None = None, as_of: date | None = None) -> list[InjuryClaim]:

@@ -13,9 +13,9 @@ from sqlalchemy.orm import Session, aliased
 from mercato.errors import UnknownEntity
 from mercato.kb import KnowledgeBase, name_key
 from mercato.model import Article, Stage, TransferClaim
-from mercato.sagas import ReportedClaim
+from mercato.sagas import ReportedClaim, group_by_saga
 from mercato.sagas.sources import SourceRecord
-from mercato.store.queries import article_from_row, claim_from_row
+from mercato.store.queries import article_from_row, claim_from_row, claims
 from mercato.store.schema import (
     ArticleRow,
     ClaimRow,
@@ -253,24 +253,10 @@ def saga_by_id(store: Store, saga_id: int) -> SagaSummary | None:
 
 
 def saga_timeline(store: Store, saga: SagaSummary) -> list[ReportedClaim]:
-    """A saga's claims in time order, with each article's date, outlet and link: those of its
-    pair dated within its episode (undated ones belong to the first)."""
-    from_club = aliased(ClubRow)
-    query = (
-        select(ClaimRow, from_club.name, ArticleRow.published, ArticleRow.outlet, ArticleRow.url)
-        .join(ArticleRow, ClaimRow.article_id == ArticleRow.id)
-        .outerjoin(from_club, ClaimRow.from_club_id == from_club.id)
-        .where(ClaimRow.player_id == saga.player.id, ClaimRow.to_club_id == saga.to_club.id)
-        .order_by(ArticleRow.published, ArticleRow.id, ClaimRow.span_start, ClaimRow.id)
-    )
-    if saga.first_seen is not None and saga.last_seen is not None:
-        within = ArticleRow.published.between(saga.first_seen, saga.last_seen)
-        query = query.where(or_(within, ArticleRow.published.is_(None)) if saga.episode == 0 else within)
-    with store.session() as session:
-        return [
-            ReportedClaim(claim_from_row(row, saga.player.name, saga.to_club.name, from_name), published, outlet, url)
-            for row, from_name, published, outlet, url in session.execute(query)
-        ]
+    """A saga's claims in time order, with each article's date, outlet and link: its player's
+    claims as corrected, merged into sagas as the saga tables were (so its episode's only)."""
+    groups = group_by_saga(claims(store, saga.player.name))
+    return groups.get((saga.player.name, saga.to_club.name, saga.episode), [])
 
 
 def player_by_id(store: Store, player_id: int) -> tuple[Named, list[SagaSummary]] | None:

@@ -157,6 +157,25 @@ class IngestErrorRow(Base):
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
 
 
+class CorrectionRow(Base):
+    """A journalist's correction of a claim or a saga, kept apart from what extraction wrote."""
+
+    __tablename__ = "corrections"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    article_id: Mapped[str | None] = mapped_column(String(200), index=True)  # no foreign key: it outlives claims
+    player: Mapped[str] = mapped_column(String(200))
+    to_club: Mapped[str] = mapped_column(String(200))
+    first_seen: Mapped[date | None] = mapped_column(Date)
+    last_seen: Mapped[date | None] = mapped_column(Date)
+    at: Mapped[date | None] = mapped_column(Date)
+    changes: Mapped[str] = mapped_column(Text)  # JSON object
+    by: Mapped[str] = mapped_column(String(200))
+    made: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    why: Mapped[str] = mapped_column(Text)
+
+
 class SagaRow(Base):
     """A saga (player x destination club x episode) as last computed from the claims; ids are stable."""
 

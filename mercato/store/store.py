@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, make_url, select
+from sqlalchemy import Engine, create_engine, delete, event, make_url, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
@@ -26,6 +27,7 @@ from mercato.store.schema import (
     InjuryRow,
     PlayerRow,
     RenewalRow,
+    SagaStateRow,
 )
 
 __all__ = ["Store", "Stored", "is_new_file", "open_store"]
@@ -74,53 +76,18 @@ class Store:
             if session.get(ArticleRow, article.id) is not None:
                 return Stored.ID_TAKEN
             session.add(_article_row(article))
-            names = _Names(session)
-            for claim in result.claims:
-                session.add(
-                    ClaimRow(
-                        article_id=article.id,
-                        player_id=names.player(claim.player),
-                        from_club_id=names.club(claim.from_club) if claim.from_club else None,
-                        to_club_id=names.club(claim.to_club),
-                        stage=claim.stage.value,
-                        deal_type=claim.deal_type.value,
-                        fee_amount=claim.fee.amount if claim.fee else None,
-                        fee_currency=claim.fee.currency if claim.fee else None,
-                        fee_add_ons=claim.fee.add_ons if claim.fee else None,
-                        reported_by=claim.reported_by,
-                        hedged=claim.hedged,
-                        evidence=claim.evidence.sentence,
-                        span_start=claim.evidence.span[0],
-                        span_end=claim.evidence.span[1],
-                    )
-                )
-            for renewal in result.renewals:
-                session.add(
-                    RenewalRow(
-                        article_id=article.id,
-                        player_id=names.player(renewal.player),
-                        club_id=names.club(renewal.club),
-                        stage=renewal.stage.value,
-                        evidence=renewal.evidence.sentence,
-                        span_start=renewal.evidence.span[0],
-                        span_end=renewal.evidence.span[1],
-                    )
-                )
-            for injury in result.injuries:
-                session.add(
-                    InjuryRow(
-                        article_id=article.id,
-                        player_id=names.player(injury.player),
-                        status=injury.status.value,
-                        injury=injury.injury,
-                        until=injury.until,
-                        reported_on=injury.reported_on or article.published,
-                        evidence=injury.evidence.sentence,
-                        span_start=injury.evidence.span[0],
-                        span_end=injury.evidence.span[1],
-                    )
-                )
+            _add_extraction(session, article.id, article.published, result)
         return Stored.NEW
+
+    def replace_extraction(self, article_id: str, result: ExtractionResult) -> None:
+        """Replace a stored article's claims, renewals and injury claims with a new extraction
+        (corrections, stored apart, still apply to it)."""
+        with self.session() as session:
+            for table in (ClaimRow, RenewalRow, InjuryRow):
+                session.execute(delete(table).where(table.article_id == article_id))
+            published = session.scalar(select(ArticleRow.published).where(ArticleRow.id == article_id))
+            _add_extraction(session, article_id, published, result)
+            session.execute(delete(SagaStateRow))  # the sagas are rebuilt on the next read
 
     def add_problems(self, problems: Iterable[IngestProblem]) -> None:
         """Record inputs that could not be ingested."""
@@ -202,3 +169,54 @@ def open_store(url: str) -> Store:
             f"cannot open the store {engine.url!r}: {error.orig}; check MERCATO_DB and that its folder exists"
         ) from None
     return Store(engine)
+
+
+def _add_extraction(session: Session, article_id: str, published: date | None, result: ExtractionResult) -> None:
+    """Add an article's claims, renewals and injury claims to a session (``published``: the
+    article's date, an injury claim's report date where it gives none)."""
+    names = _Names(session)
+    for claim in result.claims:
+        session.add(
+            ClaimRow(
+                article_id=article_id,
+                player_id=names.player(claim.player),
+                from_club_id=names.club(claim.from_club) if claim.from_club else None,
+                to_club_id=names.club(claim.to_club),
+                stage=claim.stage.value,
+                deal_type=claim.deal_type.value,
+                fee_amount=claim.fee.amount if claim.fee else None,
+                fee_currency=claim.fee.currency if claim.fee else None,
+                fee_add_ons=claim.fee.add_ons if claim.fee else None,
+                reported_by=claim.reported_by,
+                hedged=claim.hedged,
+                evidence=claim.evidence.sentence,
+                span_start=claim.evidence.span[0],
+                span_end=claim.evidence.span[1],
+            )
+        )
+    for renewal in result.renewals:
+        session.add(
+            RenewalRow(
+                article_id=article_id,
+                player_id=names.player(renewal.player),
+                club_id=names.club(renewal.club),
+                stage=renewal.stage.value,
+                evidence=renewal.evidence.sentence,
+                span_start=renewal.evidence.span[0],
+                span_end=renewal.evidence.span[1],
+            )
+        )
+    for injury in result.injuries:
+        session.add(
+            InjuryRow(
+                article_id=article_id,
+                player_id=names.player(injury.player),
+                status=injury.status.value,
+                injury=injury.injury,
+                until=injury.until,
+                reported_on=injury.reported_on or published,
+                evidence=injury.evidence.sentence,
+                span_start=injury.evidence.span[0],
+                span_end=injury.evidence.span[1],
+            )
+        )

@@ -103,3 +103,28 @@ def test_a_posted_injury_report_makes_the_player_unavailable_in_the_squad(fresh_
 
     assert carvajal(before)["available"] is True
     assert carvajal(after)["available"] is False
+
+
+def test_corrections_through_the_api_need_the_token_and_change_the_sagas(fresh_client):
+    fresh_client.post("/articles", json=ARTICLE, headers=AUTH)
+    [saga] = fresh_client.get("/sagas", params={"player": "Rice"}).json()["items"]
+    [entry] = fresh_client.get(f"/sagas/{saga['id']}").json()["timeline"]
+    body = {"reason": "the fee was for another player", "by": "desk", "stage": "agreed"}
+    assert fresh_client.post(f"/claims/{entry['claim_id']}/fix", json=body).status_code == 401
+    fixed = fresh_client.post(f"/claims/{entry['claim_id']}/fix", json=body, headers=AUTH)
+    assert fixed.status_code == 201 and fixed.json()["says"].startswith("fixed stage to agreed by desk")
+    [after] = fresh_client.get("/sagas", params={"player": "Rice"}).json()["items"]
+    assert after["stage"] == "agreed" and after["likelihood"] < 1
+    [entry] = fresh_client.get(f"/sagas/{saga['id']}").json()["timeline"]
+    assert entry["corrections"] == [fixed.json()["says"]]
+    rejected = fresh_client.post(f"/claims/{entry['claim_id']}/reject", json={"reason": "not news"}, headers=AUTH)
+    assert rejected.status_code == 201 and fresh_client.get("/sagas").json()["total"] == 0
+    assert [c["kind"] for c in fresh_client.get("/corrections").json()] == ["fix", "reject"]
+
+
+def test_a_bad_correction_is_a_clear_error(fresh_client):
+    fresh_client.post("/articles", json=ARTICLE, headers=AUTH)
+    missing = fresh_client.post("/claims/99999/reject", json={"reason": "x"}, headers=AUTH)
+    assert missing.status_code == 404 and "unknown claim '99999'" in missing.json()["error"]["message"]
+    bad = fresh_client.post("/claims/1/fix", json={"reason": "x", "stage": "rumoured"}, headers=AUTH)
+    assert bad.status_code == 422 and "stage 'rumoured'" in bad.json()["error"]["message"]

@@ -85,7 +85,7 @@ def test_show_prints_each_claim_in_full_with_outlet_move_sentence_and_link():
     assert "2023-08-14  BBC Sport" in result.output
     assert "Moisés Caicedo: Brighton & Hove Albion -> Chelsea, completed, unknown" in result.output
     assert '"Moisés Caicedo and Chelsea: completed (report 12)."' in result.output
-    assert "https://example.org/n12 (article n12)" in result.output
+    assert "https://example.org/n12 (article n12, claim 13)" in result.output
 
 
 def test_feed_filters_by_club_and_player_as_the_api_does():
