@@ -171,11 +171,13 @@ def _print_likelihoods(player: str, as_of: str | None) -> None:
     for item in sorted(assessment.sagas, key=lambda a: -(a.saga.likelihood or 0.0)):
         common.console.print(likelihood_table(item))
         if item.saga.likelihood and 0 < item.saga.likelihood < 1:
-            _print_fit(item.saga.player, item.saga.to_club, assessment.as_of)
+            on = min(assessment.as_of, item.saga.last_seen or assessment.as_of)  # the saga's own time
+            _print_fit(item.saga.player, item.saga.to_club, on)
 
 
 def _print_fit(player: str, to_club: str, on: date) -> None:
-    """One line: where the player would fit at the club, if both have squads in the KB."""
+    """One line: where the player would fit at the club on a day (its squad then, from the
+    transfer history or the snapshot), if both have squads in the knowledge base."""
     from mercato.errors import MercatoError
     from mercato.kb import load_kb
     from mercato.squad import SquadOptions, find_club, find_player, fit_target
@@ -187,7 +189,7 @@ def _print_fit(player: str, to_club: str, on: date) -> None:
     except MercatoError:
         return  # no squad to fit into: the line is left out
     common.console.print(
-        f"fit ({player} -> {club.name}): {result.position}, fit {result.score:.2f}"
+        f"fit ({player} -> {club.name}, on {on}): {result.position}, fit {result.score:.2f}"
         + (f", displaces {', '.join(result.displaces)}" if result.displaces else ""),
         highlight=False,
         markup=False,

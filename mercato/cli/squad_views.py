@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from rich.console import Group, RenderableType
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from mercato.squad.depth import DepthChart
 from mercato.squad.fit import Fit
@@ -79,8 +81,9 @@ def xi_table(xi: BestXI, title: str | None = None, highlight: str | None = None)
 
 def squad_view(report: SquadReport) -> RenderableType:
     """The whole squad report: depth chart, needs and best XI."""
-    header = f"[bold]{report.club.name}[/] as of {report.chart.as_of.isoformat()}"
-    return Group(header, depth_table(report.chart), needs_table(report.needs), xi_table(report.xi))
+    header = f"[bold]{escape(report.club.name)}[/] as of {report.chart.as_of.isoformat()}"
+    source = Text(f"squad from {report.source}", style="dim")
+    return Group(header, source, depth_table(report.chart), needs_table(report.needs), xi_table(report.xi))
 
 
 def fit_view(fit: Fit, club_name: str) -> RenderableType:

@@ -128,6 +128,22 @@ class KnowledgeBase:
         """The club's current squad (players in its 2025-26 snapshot)."""
         return self._squads.get(club_id, ())
 
+    def squad_on(self, club_id: int, day: date) -> tuple[Player, ...]:
+        """The club's players on a day before the snapshot, as the transfer history has them:
+        those at the club then, 16 or older, who still played that season (their positions and
+        values are the snapshot's). From the snapshot's date on, the snapshot's squad."""
+        if day >= SNAPSHOT_DATE:
+            return self.squad(club_id)
+        season = day.year if day.month >= 7 else day.year - 1
+        oldest_birth = date(day.year - 16, day.month, min(day.day, 28))
+        return tuple(
+            p
+            for p in self.players
+            if (p.last_season is None or p.last_season >= season)
+            and (p.birth_date is None or p.birth_date <= oldest_birth)
+            and self.club_at(p, day) == club_id
+        )
+
 
 def _read_csv(name: str) -> Iterable[dict[str, str]]:
     with resources.files("mercato.kb").joinpath(name).open(encoding="utf-8") as f:

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from mercato.kb import SNAPSHOT_DATE, KnowledgeBase, name_key
+from mercato.kb.facts import player_on
 from mercato.model import InjuryClaim, Player
 from mercato.squad.availability import Absence, absences
 from mercato.squad.positions import Position, Role, penalty, role_of
@@ -30,6 +31,7 @@ __all__ = [
     "build_squad",
     "market_value_quality",
     "squad_as_of",
+    "squad_source",
 ]
 
 Quality = Callable[[Player], float]
@@ -79,23 +81,39 @@ def _same_player(a: Player, b: Player) -> bool:
 
 
 def squad_as_of(kb: KnowledgeBase, club_id: int, as_of: date, moves: Iterable[Move] = ()) -> tuple[Player, ...]:
-    """The club's players on ``as_of``: the snapshot, then every move completed after it.
-
-    Moves are applied in date order (what-ifs last); before the snapshot date the snapshot
-    itself is the best we know.
-    """
+    """The club's players on ``as_of``: the transfer history's squad of that day (the
+    snapshot's from its date on), then every move of the news completed by then that the
+    reference data may lack (after the snapshot, or after the history thins out), and the
+    what-ifs last."""
 
     def due(move: Move) -> bool:
-        return move.completed is None or SNAPSHOT_DATE < move.completed <= as_of
+        if move.completed is None:
+            return True
+        if as_of >= SNAPSHOT_DATE:  # the snapshot holds every move up to its date
+            return SNAPSHOT_DATE < move.completed <= as_of
+        later = any(move.completed < m.on <= as_of for m in kb.moves_of(move.player))  # the history knows better
+        return move.completed <= as_of and not later
 
     ordered = sorted((m for m in moves if due(m)), key=lambda m: m.completed or date.max)
-    players = list(kb.squad(club_id))
+    players = list(kb.squad_on(club_id, as_of))
+    if as_of < SNAPSHOT_DATE:  # the snapshot's contracts are today's: each one as of that day, or unknown
+        players = [replace(p, contract_expiry=player_on(p, as_of, kb).contract_expiry) for p in players]
     for move in ordered:
         if move.to_club_id != club_id:
             players = [p for p in players if not _same_player(p, move.player)]
         elif not any(_same_player(p, move.player) for p in players):
             players.append(move.player)
     return tuple(players)
+
+
+def squad_source(as_of: date) -> str:
+    """Where the squad of a day comes from, in words."""
+    if as_of >= SNAPSHOT_DATE:
+        return f"the reference snapshot of {SNAPSHOT_DATE:%B %Y} and the completed moves the stored news reports since"
+    return (
+        f"the transfer history on {as_of} and the completed moves the stored news reports (positions and"
+        f" values from the snapshot of {SNAPSHOT_DATE:%B %Y}; contracts as of that day where known)"
+    )
 
 
 @dataclass(frozen=True, slots=True)

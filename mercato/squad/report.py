@@ -21,6 +21,7 @@ from mercato.squad.depth import (
     build_squad,
     market_value_quality,
     squad_as_of,
+    squad_source,
 )
 from mercato.squad.fit import Fit, assess_fit
 from mercato.squad.needs import Need, find_needs
@@ -62,6 +63,7 @@ class SquadReport:
     chart: DepthChart
     needs: tuple[Need, ...]
     xi: BestXI
+    source: str  # where the squad comes from
 
 
 def find_club(kb: KnowledgeBase, text: str) -> Club:
@@ -94,7 +96,7 @@ def analyse_squad(kb: KnowledgeBase, club: Club, options: SquadOptions) -> Squad
     players = squad_as_of(kb, club.id, options.as_of, options.moves)
     members = build_squad(players, options.as_of, options.injuries, options.quality)
     chart = build_depth_chart(club.id, members, options.as_of)
-    return SquadReport(club, chart, find_needs(chart), best_xi(members, options.formation))
+    return SquadReport(club, chart, find_needs(chart), best_xi(members, options.formation), squad_source(options.as_of))
 
 
 def fit_target(kb: KnowledgeBase, player: Player, club: Club, options: SquadOptions) -> Fit:
@@ -144,6 +146,7 @@ def squad_json(report: SquadReport) -> dict[str, object]:
         "club": report.club.name,
         "club_id": report.club.id,
         "as_of": report.chart.as_of.isoformat(),
+        "squad_source": report.source,
         "formation": report.xi.formation,
         "depth_chart": depth_chart_json(report.chart),
         "needs": needs_json(report),

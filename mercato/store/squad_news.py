@@ -21,8 +21,10 @@ __all__ = ["reported_moves", "stored_options"]
 
 def stored_options(store: Store, kb: KnowledgeBase, as_of: date, formation: str = "4-3-3") -> SquadOptions:
     """Squad options on ``as_of`` with the injury claims and completed moves the store has read."""
-    # Moves up to the knowledge base's snapshot are already in its squads (see squad/depth.py).
-    completed = claims(store, stage=Stage.COMPLETED, after=SNAPSHOT_DATE, as_of=as_of)
+    # From the snapshot on, moves up to it are already in its squads (see squad/depth.py).
+    completed = claims(
+        store, stage=Stage.COMPLETED, after=SNAPSHOT_DATE if as_of >= SNAPSHOT_DATE else None, as_of=as_of
+    )
     return SquadOptions(
         as_of,
         formation,

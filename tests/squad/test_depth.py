@@ -11,6 +11,7 @@ from mercato.squad.depth import (
     build_squad,
     market_value_quality,
     squad_as_of,
+    squad_source,
 )
 from mercato.squad.positions import Position
 
@@ -83,3 +84,17 @@ def test_what_if_move_applies_whatever_the_date(kb):
     newcomer = replace(kb.player_named("Alexander Isak"), id=None, name="Test Newcomer")
     players = squad_as_of(kb, ARSENAL, date(2020, 1, 1), [Move(newcomer, None, ARSENAL)])
     assert newcomer in players
+
+
+def test_a_past_squad_comes_from_the_transfer_history(kb):
+    names = {p.name: p for p in squad_as_of(kb, ARSENAL, date(2019, 9, 1))}
+    assert "Bernd Leno" in names and "Declan Rice" not in names  # Rice joined in July 2023
+    west_ham = kb.club_named("West Ham United").id
+    assert "Declan Rice" in {p.name for p in squad_as_of(kb, west_ham, date(2019, 9, 1))}
+    assert names["Bernd Leno"].contract_expiry is None  # the snapshot's contract is his Fulham one
+    assert all(p.birth_date is None or p.birth_date.year <= 2003 for p in names.values())  # 16 or older
+
+
+def test_the_squad_says_where_it_comes_from(kb):
+    assert squad_source(date(2019, 9, 1)).startswith("the transfer history on 2019-09-01")
+    assert squad_source(date(2026, 9, 1)).startswith("the reference snapshot of June 2026")
