@@ -310,7 +310,8 @@ def stage_for(
     """The stage a clause asserts for one destination: the cues nearest it (``cues``, the
     clause's; ``listed``, the destinations listed with it), a denial winning."""
     offset = clause.start
-    others = [d for d in destinations if all(d is not g for g in listed)]
+    in_list = {id(g) for g in listed}
+    others = [d for d in destinations if id(d) not in in_list]
     relevant = []
     for cue in cues:
         at = offset + cue.start

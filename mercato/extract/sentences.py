@@ -25,6 +25,10 @@ _CONJUNCTIONS = r"(?:while|whereas|but|although|though|as|and|with|after|despite
 _AT_PUNCTUATION = rf",\s+(?={_CONJUNCTIONS}|(?:[A-Z][\w'’-]+\s){{1,3}}(?:{_NEW_SUBJECT_VERBS})\b)|;\s+"
 _CLAUSE_BREAKS = re.compile(rf"{_AT_PUNCTUATION}|\s\s*(?:[-–—]\s+|(?=having\b))")
 _PUNCTUATION_BREAKS = re.compile(_AT_PUNCTUATION)
+# A "sentence" longer than this (a list with no full stop, a run of names) is read in pieces
+# of at most this many characters, cut at a space: what a sentence costs to read is bounded,
+# so an article costs in proportion to its length. Real sentences are far shorter.
+_LONGEST = 400
 
 
 # Not frozen: built by the hundred for each article, and a frozen dataclass takes three times
@@ -65,14 +69,29 @@ def split_sentences(text: str) -> list[Sentence]:
                 continue
             piece = line[start : match.end()].rstrip()
             if piece.strip():
-                sentences.append(Sentence(piece, offset + start, paragraph))
+                sentences += _bounded(piece, offset + start, paragraph)
             start = match.end()
         piece = line[start:].rstrip()
         if piece.strip():
             lead = len(piece) - len(piece.lstrip())
-            sentences.append(Sentence(piece.lstrip(), offset + start + lead, paragraph))
+            sentences += _bounded(piece.lstrip(), offset + start + lead, paragraph)
         offset += len(line) + 1
     return sentences
+
+
+def _bounded(text: str, start: int, paragraph: int) -> list[Sentence]:
+    """A sentence, or a too long one cut at spaces into pieces of at most ``_LONGEST`` characters."""
+    pieces = []
+    while len(text) > _LONGEST:
+        cut = text.rfind(" ", 0, _LONGEST)
+        cut = cut if cut > 0 else _LONGEST  # one very long word: cut inside it
+        pieces.append(Sentence(text[:cut], start, paragraph))
+        rest = text[cut:]
+        lead = len(rest) - len(rest.lstrip())
+        text, start = rest.lstrip(), start + cut + lead
+    if text:
+        pieces.append(Sentence(text, start, paragraph))
+    return pieces
 
 
 def split_clauses(sentence: str) -> list[tuple[int, int]]:
