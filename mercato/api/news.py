@@ -7,9 +7,9 @@ from fastapi import APIRouter, Depends, HTTPException, Response
 from mercato.api.convert import claim_out, saga_out
 from mercato.api.deps import Kb, StoreDep, require_token
 from mercato.api.schemas import ArticleIn, ArticleOut, ClubOut, ErrorOut, IngestOut, PlayerOut
+from mercato.errors import UnreadableArticle
 from mercato.extract import extract
-from mercato.ingest import content_hash
-from mercato.model import Article
+from mercato.ingest import make_article
 from mercato.store import Stored
 from mercato.store.saga_queries import article_with_claims, club_by_id, club_ids_named, player_by_id
 from mercato.store.saga_refresh import refresh_sagas
@@ -86,17 +86,18 @@ def get_article(article_id: str, store: StoreDep) -> ArticleOut:
 )
 def post_article(body: ArticleIn, response: Response, store: StoreDep, kb: Kb) -> IngestOut:
     """Ingest one article: extract its claims, store them and update the sagas."""
-    digest = content_hash(body.text)
-    article = Article(
-        id=body.id or digest[:16],
-        text=body.text,
-        content_hash=digest,
-        url=body.url,
-        outlet=body.outlet,
-        published=body.published,
-        title=body.title,
-        source="POST /articles",
-    )
+    try:  # the checks ingest applies
+        article = make_article(
+            body.text,
+            "POST /articles",
+            article_id=body.id,
+            url=body.url,
+            outlet=body.outlet,
+            published=body.published,
+            title=body.title,
+        )
+    except UnreadableArticle as problem:
+        raise HTTPException(422, f"text: {problem.reason}; {problem.hint}") from None
     result = extract(article, kb)
     stored = store.add_article(article, result)
     if stored is Stored.ID_TAKEN:

@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 from pydantic import BaseModel, Field
 
+from mercato.ingest import MAX_ARTICLE_CHARS
 from mercato.model import Stage
 
 __all__ = [
@@ -212,12 +213,16 @@ class ArticleOut(BaseModel):
 class ArticleIn(BaseModel):
     """An article to ingest."""
 
-    text: str = Field(min_length=1, max_length=2_000_000)
-    id: str | None = Field(default=None, max_length=200)
-    url: str | None = None
+    text: str = Field(min_length=1, max_length=MAX_ARTICLE_CHARS)
+    id: str | None = Field(
+        default=None,
+        pattern=r"^[A-Za-z0-9][\w.:-]{0,199}$",
+        description="letters, digits, _ . : - (no slashes: GET /articles/{id} fetches it back)",
+    )
+    url: str | None = Field(default=None, max_length=2000)
     outlet: str | None = Field(default=None, max_length=200)
-    published: date | None = None
-    title: str | None = None
+    published: date | None = Field(default=None, ge=date(1850, 1, 1), le=date(2100, 12, 31))
+    title: str | None = Field(default=None, max_length=2000)
 
 
 class IngestOut(BaseModel):

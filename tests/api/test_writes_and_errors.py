@@ -128,3 +128,34 @@ def test_a_bad_correction_is_a_clear_error(fresh_client):
     assert missing.status_code == 404 and "unknown claim '99999'" in missing.json()["error"]["message"]
     bad = fresh_client.post("/claims/1/fix", json={"reason": "x", "stage": "rumoured"}, headers=AUTH)
     assert bad.status_code == 422 and "stage 'rumoured'" in bad.json()["error"]["message"]
+
+
+@pytest.mark.parametrize(
+    "changes, message",
+    [
+        ({"text": "   \n\t  "}, "no article text"),
+        ({"text": "Arsenal have signed\x00 Declan Rice."}, "NUL characters"),
+        ({"id": "../../etc/passwd"}, "id"),
+        ({"published": "0001-01-01"}, "published"),
+    ],
+)
+def test_posting_applies_the_checks_ingest_applies(fresh_client, changes, message):
+    response = fresh_client.post("/articles", json={**ARTICLE, **changes}, headers=AUTH)
+    assert response.status_code == 422 and message in response.text
+    assert fresh_client.get("/sagas").json()["total"] == 0  # nothing stored
+
+
+def test_an_article_too_long_to_read_is_refused_by_ingest_with_one_line(tmp_path):
+    from typer.testing import CliRunner
+
+    from mercato import cli
+    from mercato.ingest import MAX_ARTICLE_CHARS
+
+    (tmp_path / "huge.txt").write_text("Arsenal want Declan Rice. " * (MAX_ARTICLE_CHARS // 26 + 10))
+    (tmp_path / "fine.txt").write_text("Arsenal have signed Declan Rice from West Ham.")
+    result = CliRunner().invoke(
+        cli.app, ["ingest", str(tmp_path)], env={"MERCATO_DB": f"sqlite:///{tmp_path / 'x.db'}"}
+    )
+    assert result.exit_code == 1
+    assert "huge.txt: its text is 1,000,2" in result.output and "more than the 1,000,000" in result.output
+    assert "1 new" in result.output

@@ -41,9 +41,7 @@ def test_hostile_texts_give_an_answer():
     assert {(c.player, c.to_club) for c in repeated.claims} == {("Kylian Mbappé", "Liverpool")}
 
 
-_MUTATIONS = st.lists(
-    st.tuples(st.integers(0, len(_REAL)), st.text(min_size=0, max_size=8)), min_size=0, max_size=12
-)
+_MUTATIONS = st.lists(st.tuples(st.integers(0, len(_REAL)), st.text(min_size=0, max_size=8)), min_size=0, max_size=12)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
