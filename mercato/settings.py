@@ -20,3 +20,7 @@ class Settings(BaseSettings):
 
     max_article_bytes: int = 20 * 1024 * 1024
     """Files larger than this are refused at ingest (``MERCATO_MAX_ARTICLE_BYTES``)."""
+
+    max_request_bytes: int = 8 * 1024 * 1024
+    """REST API request bodies larger than this get 413 before anything reads them
+    (``MERCATO_MAX_REQUEST_BYTES``): room for the longest article, JSON-escaped."""

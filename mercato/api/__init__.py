@@ -11,6 +11,7 @@ from fastapi import FastAPI
 
 from mercato.api.corrections import router as corrections_router
 from mercato.api.errors import install_error_handlers
+from mercato.api.limits import RequestLimits
 from mercato.api.news import router as news_router
 from mercato.api.sagas import router as sagas_router
 from mercato.api.squad import router as squad_router
@@ -36,6 +37,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.model = load_model()
     ensure_sagas(app.state.store, load_kb())  # news ingested by older versions gets its sagas
     install_error_handlers(app)
+    app.add_middleware(RequestLimits, max_body=settings.max_request_bytes)
     app.include_router(sagas_router)
     app.include_router(news_router)
     app.include_router(squad_router)

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, HTTPException
 
 from mercato.api.convert import correction_out
 from mercato.api.deps import Kb, StoreDep, require_token
+from mercato.api.params import Id
 from mercato.api.schemas import CorrectionOut, ErrorOut, FixIn, MergeIn, RejectIn, SplitIn
 from mercato.sagas.corrections import Correction
 from mercato.store import Store
@@ -44,13 +45,13 @@ def _made(store: Store, kb: Kb, make: Callable[[], Correction]) -> CorrectionOut
 
 
 @router.post("/claims/{claim_id}/reject", **_WRITE)
-def post_reject(claim_id: int, body: RejectIn, store: StoreDep, kb: Kb) -> CorrectionOut:
+def post_reject(claim_id: Id, body: RejectIn, store: StoreDep, kb: Kb) -> CorrectionOut:
     """Mark a claim wrong: it leaves its saga, the likelihood and the sources' records."""
     return _made(store, kb, lambda: reject_claim(store, claim_id, body.by, body.reason))
 
 
 @router.post("/claims/{claim_id}/fix", **_WRITE)
-def post_fix(claim_id: int, body: FixIn, store: StoreDep, kb: Kb) -> CorrectionOut:
+def post_fix(claim_id: Id, body: FixIn, store: StoreDep, kb: Kb) -> CorrectionOut:
     """Fix fields of a claim (those the body gives)."""
     fields = body.model_dump(include={"player", "from_club", "to_club", "stage", "deal_type"}, exclude_none=True)
     return _made(store, kb, lambda: fix_claim(store, claim_id, fields, body.by, body.reason))
@@ -63,7 +64,7 @@ def post_merge(body: MergeIn, store: StoreDep, kb: Kb) -> CorrectionOut:
 
 
 @router.post("/sagas/{saga_id}/split", **_WRITE)
-def post_split(saga_id: int, body: SplitIn, store: StoreDep, kb: Kb) -> CorrectionOut:
+def post_split(saga_id: Id, body: SplitIn, store: StoreDep, kb: Kb) -> CorrectionOut:
     """Split a saga in two from a day on."""
     return _made(store, kb, lambda: split_stored_saga(store, saga_id, body.at, body.by, body.reason))
 

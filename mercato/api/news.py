@@ -6,6 +6,7 @@ from fastapi import APIRouter, Depends, HTTPException, Response
 
 from mercato.api.convert import claim_out, saga_out
 from mercato.api.deps import Kb, StoreDep, require_token
+from mercato.api.params import ArticleId, ClubText, Id
 from mercato.api.schemas import ArticleIn, ArticleOut, ClubOut, ErrorOut, IngestOut, PlayerOut
 from mercato.errors import UnreadableArticle
 from mercato.extract import extract
@@ -20,7 +21,7 @@ router = APIRouter(responses={404: {"model": ErrorOut}, 422: {"model": ErrorOut}
 
 
 @router.get("/players/{player_id}", response_model=PlayerOut, tags=["players and clubs"])
-def get_player(player_id: int, store: StoreDep, kb: Kb) -> PlayerOut:
+def get_player(player_id: Id, store: StoreDep, kb: Kb) -> PlayerOut:
     """A player, his sagas (most likely first) and what the knowledge base knows of him."""
     found = player_by_id(store, player_id)
     if found is None:
@@ -40,7 +41,7 @@ def get_player(player_id: int, store: StoreDep, kb: Kb) -> PlayerOut:
 
 
 @router.get("/clubs/{club}", response_model=ClubOut, tags=["players and clubs"])
-def get_club(club: str, store: StoreDep, kb: Kb) -> ClubOut:
+def get_club(club: ClubText, store: StoreDep, kb: Kb) -> ClubOut:
     """A club (stored id or name) with its incoming and outgoing sagas."""
     ids = club_ids_named(store, club, kb)
     found = club_by_id(store, ids[0]) if ids else None
@@ -59,7 +60,7 @@ def get_club(club: str, store: StoreDep, kb: Kb) -> ClubOut:
 
 
 @router.get("/articles/{article_id}", response_model=ArticleOut, tags=["articles"])
-def get_article(article_id: str, store: StoreDep) -> ArticleOut:
+def get_article(article_id: ArticleId, store: StoreDep) -> ArticleOut:
     """A stored article with the claims found in it."""
     found = article_with_claims(store, article_id)
     if found is None:

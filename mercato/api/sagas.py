@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, HTTPException, Query
 
 from mercato.api.convert import factors_out, feed_page, saga_out, saga_page, source_out, timeline_out
 from mercato.api.deps import Kb, Model, StoreDep
+from mercato.api.params import ClubFilter, Id, Offset, PlayerFilter, Since
 from mercato.api.schemas import ErrorOut, FeedPage, SagaDetail, SagaPage, SourceOut
 from mercato.model import Stage
 from mercato.sagas.sources import load_sources
@@ -27,7 +27,6 @@ __all__ = ["router"]
 router = APIRouter(tags=["sagas"], responses={422: {"model": ErrorOut}})
 
 _Limit = Annotated[int, Query(ge=1, le=500, description="page size")]
-_Offset = Annotated[int, Query(ge=0, description="items to skip")]
 Direction = Literal["in", "out", "both"]
 
 
@@ -35,14 +34,14 @@ Direction = Literal["in", "out", "both"]
 def list_sagas(
     store: StoreDep,
     kb: Kb,
-    player: Annotated[str | None, Query(description="player id, or (part of) a name")] = None,
-    club: Annotated[str | None, Query(description="club id, name, alias or nickname: moves to or from it")] = None,
+    player: PlayerFilter = None,
+    club: ClubFilter = None,
     direction: Annotated[Direction, Query(description="the club's moves: in (to it), out (from it) or both")] = "both",
     stage: Stage | None = None,
     min_likelihood: Annotated[float | None, Query(ge=0, le=1)] = None,
-    since: Annotated[date | None, Query(description="last seen on or after")] = None,
+    since: Since = None,
     limit: _Limit = 50,
-    offset: _Offset = 0,
+    offset: Offset = 0,
 ) -> SagaPage:
     """Sagas matching every filter given, the most likely first; an unknown player or club is a 404."""
     wanted = saga_filter(
@@ -61,7 +60,7 @@ def list_sagas(
 
 
 @router.get("/sagas/{saga_id}", response_model=SagaDetail, responses={404: {"model": ErrorOut}})
-def get_saga(saga_id: int, store: StoreDep, model: Model) -> SagaDetail:
+def get_saga(saga_id: Id, store: StoreDep, model: Model) -> SagaDetail:
     """One saga: its likelihood's factors and the timeline of claims behind it."""
     saga = saga_by_id(store, saga_id)
     if saga is None:
@@ -78,11 +77,11 @@ def get_saga(saga_id: int, store: StoreDep, model: Model) -> SagaDetail:
 def get_feed(
     store: StoreDep,
     kb: Kb,
-    since: Annotated[date | None, Query(description="changes on or after this day")] = None,
-    player: Annotated[str | None, Query(description="player id, or (part of) a name")] = None,
-    club: Annotated[str | None, Query(description="club id, name, alias or nickname: moves to or from it")] = None,
+    since: Since = None,
+    player: PlayerFilter = None,
+    club: ClubFilter = None,
     limit: _Limit = 100,
-    offset: _Offset = 0,
+    offset: Offset = 0,
 ) -> FeedPage:
     """Stage changes (new saga, advanced, off, revived, completed) in time order."""
     wanted = saga_filter(store, kb, player=player, club=club)

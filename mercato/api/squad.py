@@ -8,6 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request, Response
 
 from mercato.api.deps import Kb, StoreDep
+from mercato.api.params import ClubText, Day, Name
 from mercato.api.schemas import ErrorOut
 from mercato.errors import UnknownEntity
 from mercato.kb import KnowledgeBase
@@ -32,8 +33,7 @@ __all__ = ["router"]
 
 router = APIRouter(tags=["squads and rules"], responses={404: {"model": ErrorOut}, 422: {"model": ErrorOut}})
 
-_AsOf = Annotated[date | None, Query(description="the date of the squad (default today)")]
-_Formation = Annotated[str, Query(description="4-3-3, 4-2-3-1, 4-4-2, 3-5-2 or 3-4-3")]
+_Formation = Annotated[str, Query(max_length=10, description="4-3-3, 4-2-3-1, 4-4-2, 3-5-2 or 3-4-3")]
 
 
 def _club(store: Store, kb: KnowledgeBase, text: str) -> Club:
@@ -56,7 +56,7 @@ def _options(store: Store, kb: KnowledgeBase, as_of: date | None, formation: str
 
 @router.get("/clubs/{club}/squad")
 def get_squad(
-    club: str, store: StoreDep, kb: Kb, as_of: _AsOf = None, formation: _Formation = "4-3-3"
+    club: ClubText, store: StoreDep, kb: Kb, as_of: Day = None, formation: _Formation = "4-3-3"
 ) -> dict[str, Any]:
     """The club's depth chart, needs and best XI."""
     return squad_json(analyse_squad(kb, _club(store, kb, club), _options(store, kb, as_of, formation)))
@@ -64,7 +64,7 @@ def get_squad(
 
 @router.get("/clubs/{club}/needs")
 def get_needs(
-    club: str, store: StoreDep, kb: Kb, as_of: _AsOf = None, formation: _Formation = "4-3-3"
+    club: ClubText, store: StoreDep, kb: Kb, as_of: Day = None, formation: _Formation = "4-3-3"
 ) -> list[dict[str, object]]:
     """What the club's squad lacks, most pressing first."""
     return needs_json(analyse_squad(kb, _club(store, kb, club), _options(store, kb, as_of, formation)))
@@ -72,7 +72,7 @@ def get_needs(
 
 @router.get("/clubs/{club}/xi.png", response_class=Response, responses={200: {"content": {"image/png": {}}}})
 def get_xi_picture(
-    club: str, store: StoreDep, kb: Kb, as_of: _AsOf = None, formation: _Formation = "4-3-3"
+    club: ClubText, store: StoreDep, kb: Kb, as_of: Day = None, formation: _Formation = "4-3-3"
 ) -> Response:
     """The club's best XI drawn on a pitch (PNG)."""
     report = analyse_squad(kb, _club(store, kb, club), _options(store, kb, as_of, formation))
@@ -83,9 +83,9 @@ def get_xi_picture(
 def get_fit(
     store: StoreDep,
     kb: Kb,
-    player: Annotated[str, Query(description="the target's full name")],
-    club: Annotated[str, Query(description="the buying club: stored id or name")],
-    as_of: _AsOf = None,
+    player: Annotated[str, Query(min_length=1, max_length=200, description="the target's name")],
+    club: Annotated[str, Query(min_length=1, max_length=200, description="the buying club: stored id or name")],
+    as_of: Day = None,
     formation: _Formation = "4-3-3",
 ) -> dict[str, object]:
     """Where the player would fit at the club: position, whom he displaces, a fit score."""
@@ -99,9 +99,9 @@ def get_rules_check(
     request: Request,
     store: StoreDep,
     kb: Kb,
-    to_club: Annotated[str, Query(description="the interested club")],
-    date: Annotated[str, Query(description="the date asked, YYYY-MM-DD")],
-    player: str | None = None,
+    to_club: Annotated[str, Query(min_length=1, max_length=200, description="the interested club")],
+    date: Annotated[str, Query(min_length=10, max_length=10, description="the date asked, YYYY-MM-DD")],
+    player: Name = None,
 ) -> dict[str, Any]:
     """May the club negotiate with the player, must it inform his club, when can it register
     him, and what is due; each answer cites its rules. Other parameters: birth_date,

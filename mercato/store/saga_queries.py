@@ -140,7 +140,7 @@ def _summary(found: Row[SagaRow, str, str, str]) -> SagaSummary:
 def _ids_named(session: Session, table: type[PlayerRow] | type[ClubRow], text: str, whole_first: bool) -> list[int]:
     """Ids for an id, a whole name (``whole_first``), a part of one, or an accent-free part; case-blind."""
     text = text.strip()
-    if text.isdigit():
+    if text.isdigit() and len(text) < 19:  # an id: the database's integers are 64-bit
         return [int(text)]
     if whole_first:
         exact = list(session.scalars(select(table.id).where(func.lower(table.name) == text.lower())))

@@ -77,3 +77,35 @@ def test_a_real_server_answers_reads_writes_and_errors(server):
     body = json.dumps({"text": "Chelsea have signed Mason Mount.", "id": "e2e"}).encode()
     status, error = _get(f"{server}/articles", {"Content-Type": "application/json"}, body)
     assert status == 401
+
+
+def test_a_body_over_the_cap_is_refused_before_the_token_is_asked_for(server):
+    import http.client
+    from urllib.parse import urlparse
+
+    address = urlparse(server)
+    declared = http.client.HTTPConnection(address.hostname, address.port, timeout=30)
+    declared.putrequest("POST", "/articles")
+    declared.putheader("Content-Type", "application/json")
+    declared.putheader("Content-Length", str(300 * 1024 * 1024))
+    declared.endheaders()
+    answer = declared.getresponse()
+    assert answer.status == 413 and b"larger than" in answer.read()
+    declared.close()
+
+    def chunks():  # 40 MB streamed with no Content-Length, no token
+        block = b"x" * (1024 * 1024)
+        for _ in range(40):
+            yield block
+
+    streamed = http.client.HTTPConnection(address.hostname, address.port, timeout=30)
+    try:
+        streamed.request("POST", "/articles", body=chunks(), headers={"Content-Type": "application/json"})
+        answer = streamed.getresponse()
+        assert answer.status == 413
+    except (BrokenPipeError, ConnectionResetError):
+        pass  # the server answered 413 and closed while the client was still sending: refused either way
+    finally:
+        streamed.close()
+    status, _ = _get(f"{server}/sagas")
+    assert status == 200  # the server is still serving

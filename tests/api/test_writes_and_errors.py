@@ -159,3 +159,32 @@ def test_an_article_too_long_to_read_is_refused_by_ingest_with_one_line(tmp_path
     assert result.exit_code == 1
     assert "huge.txt: its text is 1,000,2" in result.output and "more than the 1,000,000" in result.output
     assert "1 new" in result.output
+
+
+@pytest.mark.parametrize(
+    "path, parameter",
+    [
+        ("/sagas/99999999999999999999999999", "saga_id"),
+        ("/sagas?offset=99999999999999999999", "offset"),
+        ("/sagas?player=" + "x" * 60_000, "player"),
+        ("/clubs/" + "x" * 60_000, "club"),
+        ("/clubs/Arsenal/squad?as_of=0001-01-01", "as_of"),
+        ("/feed?since=0001-01-01", "since"),
+        ("/players/0", "player_id"),
+    ],
+)
+def test_a_parameter_out_of_bounds_is_a_422_naming_it(client, path, parameter):
+    response = client.get(path)
+    assert response.status_code == 422 and parameter in response.json()["error"]["message"]
+
+
+def test_every_response_carries_the_security_headers(client):
+    for path in ("/sagas", "/sagas/99999", "/openapi.json"):
+        headers = client.get(path).headers
+        assert headers["x-content-type-options"] == "nosniff" and headers["x-frame-options"] == "DENY"
+        assert "frame-ancestors 'none'" in headers["content-security-policy"]
+
+
+def test_a_declared_body_over_the_cap_is_a_413_before_the_token(client):
+    response = client.post("/articles", content=b"{}", headers={"Content-Length": str(10**9)})
+    assert response.status_code == 413 and "larger than" in response.json()["error"]["message"]

@@ -1,0 +1,79 @@
+"""What every request meets before any endpoint: a cap on the body, and security headers.
+
+A body larger than ``max_body`` bytes gets 413 from its Content-Length, or as soon as a body
+sent without one (streamed) passes the cap: before authentication or parsing reads any of it,
+so no request can make the server hold more than the cap. Every response carries
+X-Content-Type-Options, X-Frame-Options and a Content-Security-Policy (the interactive
+documentation pages get one that lets them load their viewer).
+"""
+
+from __future__ import annotations
+
+import json
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+__all__ = ["RequestLimits"]
+
+_CSP = b"default-src 'none'; frame-ancestors 'none'"
+_DOCS_CSP = (
+    b"default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
+    b"style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; img-src 'self' data: https://fastapi.tiangolo.com; "
+    b"frame-ancestors 'none'"
+)
+_DOCS = ("/docs", "/redoc")
+
+
+class RequestLimits:
+    """ASGI middleware: the body cap and the security headers (see the module docstring)."""
+
+    def __init__(self, app: ASGIApp, max_body: int) -> None:
+        self.app = app
+        self.max_body = max_body
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        csp = _DOCS_CSP if str(scope.get("path", "")).startswith(_DOCS) else _CSP
+        started = refused = False
+
+        async def send_with_headers(message: Message) -> None:
+            nonlocal started
+            if refused:
+                return  # the 413 went out: what the endpoint makes of the cut body is dropped
+            if message["type"] == "http.response.start":
+                started = True
+                message["headers"] = [
+                    *message.get("headers", []),
+                    (b"x-content-type-options", b"nosniff"),
+                    (b"x-frame-options", b"DENY"),
+                    (b"content-security-policy", csp),
+                ]
+            await send(message)
+
+        declared = dict(scope.get("headers", [])).get(b"content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > self.max_body):
+            await self._refuse(send_with_headers)
+            return
+        seen = 0
+
+        async def capped_receive() -> Message:
+            nonlocal seen, refused
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.max_body and not started:
+                    await self._refuse(send_with_headers)
+                    refused = True
+                    return {"type": "http.disconnect"}  # the endpoint stops reading
+            return message
+
+        await self.app(scope, capped_receive, send_with_headers)
+
+    async def _refuse(self, send: Send) -> None:
+        message = f"the request body is larger than {self.max_body:,} bytes; send one article at a time"
+        body = json.dumps({"error": {"status": 413, "message": message}}).encode()
+        headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+        await send({"type": "http.response.start", "status": 413, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
