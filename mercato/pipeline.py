@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -132,7 +133,7 @@ def _store_batch(batch: list[Article], store: Store, extract_all: _ExtractAll, t
             tally.problems.append(
                 IngestProblem(
                     _where(article),
-                    f"could not store the article ({type(error).__name__}: {error})",
+                    f"could not store the article ({_in_words(error)})",
                     "check the database (MERCATO_DB) and ingest the file again",
                 )
             )
@@ -150,6 +151,13 @@ def _store_batch(batch: list[Article], store: Store, extract_all: _ExtractAll, t
                 )
             )
     _record_problems(store, tally)
+
+
+def _in_words(error: Exception) -> str:
+    """A database error in one line, without the statement the driver appends."""
+    cause = getattr(error, "orig", None) or error
+    first = str(cause).strip().splitlines()[0] if str(cause).strip() else ""
+    return f"{type(cause).__name__}: {first}" if first else type(cause).__name__
 
 
 def _record_problems(store: Store, tally: _Tally) -> None:
@@ -177,8 +185,20 @@ def _extract_safely(article: Article, kb: KnowledgeBase) -> _Outcome:
 _worker_kb: dict[str, KnowledgeBase] = {}
 
 
+_PARENT_CHECK_SECONDS = 0.5
+
+
 def _start_worker(kb: KnowledgeBase) -> None:
     _worker_kb["kb"] = kb
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End this worker once the ingest that started it is gone, however it ended (a killed
+    process cannot shut its pool down; its workers would wait on the queue for good)."""
+    while os.getppid() == parent:
+        time.sleep(_PARENT_CHECK_SECONDS)
+    os._exit(0)
 
 
 def _extract_in_worker(article: Article) -> _Outcome:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import date
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -12,7 +12,7 @@ from typing import Any
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, delete, event, make_url, select
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
@@ -31,6 +31,8 @@ from mercato.store.schema import (
 )
 
 __all__ = ["Store", "Stored", "is_new_file", "open_store"]
+
+_RACE_ATTEMPTS = 3  # a lost insert race is tried again on the winner's rows this many times in all
 
 _MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -68,13 +70,27 @@ class Store:
         return found
 
     def add_article(self, article: Article, result: ExtractionResult) -> Stored:
-        """Store an article with its claims, renewals and injury claims, all or nothing."""
+        """Store an article with its claims, renewals and injury claims, all or nothing.
+
+        A writer that loses a race (another process stored the same article, or the same new
+        player or club name, between this one's reads and its commit) tries again on what the
+        winner committed: the same article is then "already stored", not a failure."""
+        for attempt in range(_RACE_ATTEMPTS):
+            try:
+                return self._add_article(article, result)
+            except IntegrityError:
+                if attempt == _RACE_ATTEMPTS - 1:
+                    raise
+        raise AssertionError("unreachable")
+
+    def _add_article(self, article: Article, result: ExtractionResult) -> Stored:
         with self.session() as session:
             same_text = select(ArticleRow.id).where(ArticleRow.content_hash == article.content_hash)
             if session.scalar(same_text) is not None:
                 return Stored.DUPLICATE
-            if session.get(ArticleRow, article.id) is not None:
-                return Stored.ID_TAKEN
+            taken = session.get(ArticleRow, article.id)
+            if taken is not None:  # stored meanwhile by another writer, or another text under this id
+                return Stored.DUPLICATE if taken.content_hash == article.content_hash else Stored.ID_TAKEN
             session.add(_article_row(article))
             _add_extraction(session, article.id, article.published, result)
         return Stored.NEW
@@ -90,9 +106,15 @@ class Store:
             session.execute(delete(SagaStateRow))  # the sagas are rebuilt on the next read
 
     def add_problems(self, problems: Iterable[IngestProblem]) -> None:
-        """Record inputs that could not be ingested."""
+        """Record inputs that could not be ingested; an input recorded before has its row
+        updated (the reason, the hint, the time), not a second one."""
         with self.session() as session:
-            session.add_all(IngestErrorRow(source=p.source, reason=p.reason, hint=p.hint) for p in problems)
+            for problem in problems:
+                row = session.scalar(select(IngestErrorRow).where(IngestErrorRow.source == problem.source).limit(1))
+                if row is None:
+                    session.add(IngestErrorRow(source=problem.source, reason=problem.reason, hint=problem.hint))
+                else:
+                    row.reason, row.hint, row.at = problem.reason, problem.hint, datetime.now(UTC)
 
     def close(self) -> None:
         """Release the database connections."""
