@@ -60,16 +60,21 @@ def list_sagas(
 
 
 @router.get("/sagas/{saga_id}", response_model=SagaDetail, responses={404: {"model": ErrorOut}})
-def get_saga(saga_id: Id, store: StoreDep, model: Model) -> SagaDetail:
-    """One saga: its likelihood's factors and the timeline of claims behind it."""
+def get_saga(saga_id: Id, store: StoreDep, model: Model, limit: _Limit = 100, offset: Offset = 0) -> SagaDetail:
+    """One saga: its likelihood's factors and one page of the timeline of claims behind it
+    (``limit`` claims from ``offset``, the oldest first)."""
     saga = saga_by_id(store, saga_id)
     if saga is None:
         raise HTTPException(404, f"no saga {saga_id}; list sagas with GET /sagas")
     claims = saga_timeline(store, saga)
+    entries = timeline_out(claims, load_sources(), model.copy_similarity)  # reports are numbered over all
     return SagaDetail(
         saga=saga_out(saga),
         factors=factors_out(saga),
-        timeline=timeline_out(claims, load_sources(), model.copy_similarity),
+        timeline_total=len(entries),
+        limit=limit,
+        offset=offset,
+        timeline=entries[offset : offset + limit],
     )
 
 

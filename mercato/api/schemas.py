@@ -118,6 +118,9 @@ class SagaDetail(BaseModel):
 
     saga: SagaOut
     factors: list[FactorOut]
+    timeline_total: int = Field(description="the saga's claims; the timeline is one page of them")
+    limit: int
+    offset: int
     timeline: list[TimelineEntryOut]
 
 

@@ -21,6 +21,10 @@ __all__ = ["bench", "bench_table", "serve"]
 def serve(
     host: Annotated[str, typer.Option(metavar="HOST", help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(metavar="PORT", help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option(metavar="N", min=1, help="Server processes (uvicorn's workers).")] = 1,
+    max_requests: Annotated[
+        int, typer.Option(metavar="N", min=1, help="Requests in flight per process; past it, 503 at once.")
+    ] = 200,
 ) -> None:
     """Serve the REST API (OpenAPI document at /docs and /openapi.json)."""
     import uvicorn
@@ -30,10 +34,20 @@ def serve(
     from mercato.settings import Settings
 
     try:
-        api = create_app(Settings())
+        api = create_app(Settings())  # a store that cannot be opened ends here, with one line
     except MercatoError as error:
         fail(error)
-    uvicorn.run(api, host=host, port=port)
+    if workers == 1:
+        uvicorn.run(api, host=host, port=port, limit_concurrency=max_requests)
+    else:  # each worker process builds its own app over the same store
+        uvicorn.run(
+            "mercato.api:create_app",
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers,
+            limit_concurrency=max_requests,
+        )
 
 
 def bench(

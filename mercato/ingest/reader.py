@@ -6,6 +6,7 @@ entry is recorded and the batch goes on.
 
 from __future__ import annotations
 
+import codecs
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -13,6 +14,8 @@ from enum import StrEnum
 from fnmatch import fnmatch
 from functools import partial
 from pathlib import Path
+
+from charset_normalizer import from_bytes
 
 from mercato.errors import UnreadableArticle
 from mercato.ingest.feeds import article_from_entry, feed_entries
@@ -135,7 +138,9 @@ def read_input(path: Path, max_bytes: int) -> Iterator[Article | IngestProblem]:
 
 
 def _pieces(path: Path, source: str, max_bytes: int) -> list[_Piece]:
-    data = _read_bytes(path, source, max_bytes)
+    data = _unicode_bom(_read_bytes(path, source, max_bytes), source)
+    if b"\x00" in data:
+        raise UnreadableArticle(source, "binary data, not text", "give a text, JSON, HTML or feed file")
     kind = format_of(path, data[:512])
     if kind is Format.FEED:
         entries = feed_entries(data, source)
@@ -173,17 +178,53 @@ def _read_bytes(path: Path, source: str, max_bytes: int) -> bytes:
         ) from None
     if not data.strip():
         raise UnreadableArticle(source, "empty file", "add the article or remove the file")
-    if b"\x00" in data:
-        raise UnreadableArticle(source, "binary data, not text", "give a text, JSON, HTML or feed file")
+    return data
+
+
+# Byte order marks of the Unicode encodings other than UTF-8, longest first (UTF-32 LE
+# starts with UTF-16 LE's).
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# A guess of the encoding is taken only when the text it gives reads this cleanly (the
+# detector's "chaos": the share of the text that looks garbled).
+_MOST_CHAOS = 0.05
+_WESTERN = ("cp1252", "latin_1", "iso8859_15")
+
+
+def _unicode_bom(data: bytes, source: str) -> bytes:
+    """A file in UTF-16 or UTF-32 (marked so by its byte order mark) as UTF-8 bytes."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding).encode("utf-8")
+            except UnicodeDecodeError as error:
+                raise UnreadableArticle(
+                    source, f"marked as {encoding.upper()} but not valid ({error.reason})", "re-save it as UTF-8"
+                ) from None
     return data
 
 
 def _decode(data: bytes, source: str) -> str:
+    """Text from bytes: UTF-8 (a BOM allowed), else the encoding a well-kept detector
+    (charset-normalizer) finds with confidence; anything else is refused naming what it saw."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise UnreadableArticle(
-            source,
-            f"not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start})",
-            "re-save the file as UTF-8",
-        ) from None
+        first_bad = error.start
+    matches = from_bytes(data)
+    best = matches.best()
+    if best is not None and best.chaos <= _MOST_CHAOS:
+        # of the readings about as clean as the best, a Western one (most football news is)
+        clean = [m for m in matches if m.chaos <= best.chaos + 0.02]
+        western = [m for m in clean if m.encoding in _WESTERN]
+        return str(western[0] if western else best)
+    seen = f", perhaps {best.encoding} ({best.chaos:.0%} garbled)" if best is not None else ""
+    raise UnreadableArticle(
+        source,
+        f"not UTF-8 text (byte 0x{data[first_bad]:02x} at offset {first_bad}) and no clear encoding{seen}",
+        "re-save the file as UTF-8",
+    )

@@ -79,3 +79,12 @@ def test_sources_list_track_records(client):
     # Caicedo to Liverpool agreed: a prediction that died; his Chelsea move reported done: no prediction
     assert (bbc["claims"], bbc["hits"], bbc["misses"], bbc["scored"], bbc["ranked"]) == (2, 0, 1, 1, False)
     assert bbc["low"] < bbc["reliability"] < bbc["high"]
+
+
+def test_a_sagas_timeline_is_paged(client):
+    saga_id = client.get("/sagas", params={"player": "Caicedo"}).json()["items"][0]["id"]
+    whole = client.get(f"/sagas/{saga_id}").json()
+    page = client.get(f"/sagas/{saga_id}", params={"limit": 1, "offset": 1}).json()
+    assert whole["timeline_total"] == len(whole["timeline"]) == page["timeline_total"]
+    assert page["timeline"] == whole["timeline"][1:2] and (page["limit"], page["offset"]) == (1, 1)
+    assert client.get(f"/sagas/{saga_id}", params={"limit": 100_000}).status_code == 422

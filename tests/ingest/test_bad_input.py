@@ -43,12 +43,24 @@ def test_binary_file_is_a_problem(tmp_path):
     assert problem.reason == "binary data, not text"
 
 
-def test_non_utf8_file_is_a_problem(tmp_path):
-    path = tmp_path / "latin1.txt"
-    path.write_bytes("Málaga have signed the defender.".encode("latin-1"))
+def test_bytes_in_no_clear_encoding_are_a_problem_naming_what_was_found(tmp_path):
+    path = tmp_path / "noise.txt"
+    path.write_bytes(bytes(range(128, 256)) * 3)
     [problem] = _problems(path)
-    assert problem.reason == "not UTF-8 text (byte 0xe1 at offset 1)"
+    assert problem.reason.startswith("not UTF-8 text (byte 0x80 at offset 0) and no clear encoding")
     assert "UTF-8" in problem.hint
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32", "latin-1", "cp1252"])
+def test_text_in_another_encoding_is_read(tmp_path, encoding):
+    text = (
+        "Atlético Madrid have agreed a fee with Benfica for João Félix, according to the Portuguese press. "
+        "The forward, who cost Atlético 126m euros, will undergo a medical in Madrid on Thursday.\n"
+    )
+    path = tmp_path / f"{encoding}.txt"
+    path.write_bytes(text.encode(encoding))
+    [article] = read_input(path, 10**6)
+    assert article.text == text.strip()
 
 
 def test_malformed_json_is_a_problem(tmp_path):
