@@ -43,6 +43,7 @@ def test_each_tour_command_runs_as_written(command: str, env: dict[str, str]) ->
     result = subprocess.run(command, shell=True, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() and "Traceback" not in result.stderr
+    assert "…" not in result.stdout  # piped, tables are full width: no name cut short
 
 
 def test_the_tours_server_answers_on_loopback(env: dict[str, str]) -> None:

@@ -34,7 +34,9 @@ __all__ = [
     "stored_news",
 ]
 
-console = Console()
+# Piped or redirected, tables are printed full width (a terminal's own width otherwise), so
+# that no name is cut short in a log or a file.
+console = Console() if sys.stdout.isatty() else Console(width=200)
 
 Club = Annotated[str, typer.Argument(metavar="CLUB", help="Club name, alias or Transfermarkt id.")]
 AsOf = Annotated[str | None, typer.Option("--as-of", metavar="DATE", help="Date YYYY-MM-DD (default today).")]

@@ -22,7 +22,7 @@ __all__ = ["calibration_view", "claim_list", "feed_table", "likelihood_table", "
 
 def _cell(value: object) -> Text:
     """A cell shown as written: names and sentences may hold brackets Rich would read."""
-    return Text("-" if value is None else str(value))
+    return Text("-" if value is None else str(value), overflow="fold")  # wrapped, never cut
 
 
 def saga_table(sagas: Sequence[SagaSummary], total: int, offset: int, as_of: date | None) -> Table:
