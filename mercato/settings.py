@@ -21,6 +21,10 @@ class Settings(BaseSettings):
     max_article_bytes: int = 20 * 1024 * 1024
     """Files larger than this are refused at ingest (``MERCATO_MAX_ARTICLE_BYTES``)."""
 
+    max_in_flight: int = 200
+    """REST API requests served at once per server process (``MERCATO_MAX_IN_FLIGHT``); past
+    it, 503 with Retry-After at once, rather than a queue that grows for minutes."""
+
     max_request_bytes: int = 8 * 1024 * 1024
     """REST API request bodies larger than this get 413 before anything reads them
     (``MERCATO_MAX_REQUEST_BYTES``): room for the longest article, JSON-escaped."""

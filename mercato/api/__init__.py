@@ -37,7 +37,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.model = load_model()
     ensure_sagas(app.state.store, load_kb())  # news ingested by older versions gets its sagas
     install_error_handlers(app)
-    app.add_middleware(RequestLimits, max_body=settings.max_request_bytes)
+    app.add_middleware(RequestLimits, max_body=settings.max_request_bytes, max_in_flight=settings.max_in_flight)
     app.include_router(sagas_router)
     app.include_router(news_router)
     app.include_router(squad_router)

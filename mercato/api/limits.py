@@ -1,4 +1,8 @@
-"""What every request meets before any endpoint: a cap on the body, and security headers.
+"""What every request meets before any endpoint: a cap on requests in flight, a cap on the
+body, and security headers.
+
+Past ``max_in_flight`` requests at once, a request gets 503 with Retry-After straight away:
+load beyond capacity is shed, not queued.
 
 A body larger than ``max_body`` bytes gets 413 from its Content-Length, or as soon as a body
 sent without one (streamed) passes the cap: before authentication or parsing reads any of it,
@@ -27,14 +31,26 @@ _DOCS = ("/docs", "/redoc")
 class RequestLimits:
     """ASGI middleware: the body cap and the security headers (see the module docstring)."""
 
-    def __init__(self, app: ASGIApp, max_body: int) -> None:
+    def __init__(self, app: ASGIApp, max_body: int, max_in_flight: int) -> None:
         self.app = app
         self.max_body = max_body
+        self.max_in_flight = max_in_flight
+        self.in_flight = 0  # the event loop runs this middleware on one thread: a plain count
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        if self.in_flight >= self.max_in_flight:
+            await _answer(send, 503, "the server is at capacity; try again in a second", [(b"retry-after", b"1")])
+            return
+        self.in_flight += 1
+        try:
+            await self._limited(scope, receive, send)
+        finally:
+            self.in_flight -= 1
+
+    async def _limited(self, scope: Scope, receive: Receive, send: Send) -> None:
         csp = _DOCS_CSP if str(scope.get("path", "")).startswith(_DOCS) else _CSP
         started = refused = False
 
@@ -73,7 +89,12 @@ class RequestLimits:
 
     async def _refuse(self, send: Send) -> None:
         message = f"the request body is larger than {self.max_body:,} bytes; send one article at a time"
-        body = json.dumps({"error": {"status": 413, "message": message}}).encode()
-        headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
-        await send({"type": "http.response.start", "status": 413, "headers": headers})
-        await send({"type": "http.response.body", "body": body})
+        await _answer(send, 413, message)
+
+
+async def _answer(send: Send, status: int, message: str, extra: list[tuple[bytes, bytes]] | None = None) -> None:
+    """An error answer in the API's one shape, sent from here."""
+    body = json.dumps({"error": {"status": status, "message": message}}).encode()
+    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()), *(extra or [])]
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})

@@ -23,8 +23,9 @@ def serve(
     port: Annotated[int, typer.Option(metavar="PORT", help="Port to listen on.")] = 8000,
     workers: Annotated[int, typer.Option(metavar="N", min=1, help="Server processes (uvicorn's workers).")] = 1,
     max_requests: Annotated[
-        int, typer.Option(metavar="N", min=1, help="Requests in flight per process; past it, 503 at once.")
-    ] = 200,
+        int | None,
+        typer.Option(metavar="N", min=1, help="Requests in flight per process; past it, 503 (default: 200)."),
+    ] = None,
 ) -> None:
     """Serve the REST API (OpenAPI document at /docs and /openapi.json)."""
     import uvicorn

@@ -8,6 +8,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from contextlib import contextmanager
 
 import pytest
 
@@ -29,10 +30,11 @@ def _get(url, headers=None, data=None):
         return error.code, json.loads(error.read())
 
 
-@pytest.fixture
-def server(db_url):
+@contextmanager
+def _serving(db_url, **settings):
+    """A real `mercato serve` on a free loopback port, over the store at ``db_url``."""
     port = _free_port()
-    env = {**os.environ, "MERCATO_DB": db_url, "MERCATO_API_TOKEN": TOKEN}
+    env = {**os.environ, "MERCATO_DB": db_url, "MERCATO_API_TOKEN": TOKEN, **settings}
     command = [
         sys.executable,
         "-c",
@@ -64,6 +66,12 @@ def server(db_url):
             process.kill()
             process.wait(timeout=10)
         process.stdout.close()
+
+
+@pytest.fixture
+def server(db_url):
+    with _serving(db_url) as base:
+        yield base
 
 
 def test_a_real_server_answers_reads_writes_and_errors(server):
@@ -109,3 +117,19 @@ def test_a_body_over_the_cap_is_refused_before_the_token_is_asked_for(server):
         streamed.close()
     status, _ = _get(f"{server}/sagas")
     assert status == 200  # the server is still serving
+
+
+def test_load_past_capacity_is_shed_with_503_and_retry_after(db_url):
+    from concurrent.futures import ThreadPoolExecutor
+
+    def fetch(_):
+        try:
+            with urllib.request.urlopen(f"{base}/clubs/Arsenal/squad", timeout=60) as response:
+                return response.status, None
+        except urllib.error.HTTPError as error:
+            return error.code, error.headers.get("Retry-After")
+
+    with _serving(db_url, MERCATO_MAX_IN_FLIGHT="1") as base, ThreadPoolExecutor(16) as pool:
+        answers = list(pool.map(fetch, range(32)))
+    assert {status for status, _ in answers} <= {200, 503}
+    assert (200, None) in answers and (503, "1") in answers
