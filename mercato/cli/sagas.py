@@ -15,6 +15,7 @@ from mercato.cli import common
 from mercato.cli.common import Csv, Json, as_of_date, echo_csv, echo_rows, fail, open_store
 
 if TYPE_CHECKING:
+    from mercato.kb.facts import ReportedMove
     from mercato.sagas import ReportedClaim
 
 __all__ = ["calibrate", "feed", "sagas", "show", "sources"]
@@ -207,12 +208,14 @@ def _print_rules_status(found: list[ReportedClaim], as_of: date | None) -> None:
     from mercato.store.squad_news import reported_moves
 
     kb, store = load_kb(), open_store()
+    news: dict[str, list[ReportedMove]] = {}  # each player's, read once
     for saga in merge_sagas(found):
         if saga.stage in (Stage.COMPLETED, Stage.OFF):
             continue
         on = as_of or saga.last_seen or date.today()
-        news = reported_moves(store, saga.player)
-        line = rules_status(saga.player, saga.to_club, on, kb, from_club=saga.from_club, news=news)
+        if saga.player not in news:
+            news[saga.player] = reported_moves(store, saga.player)
+        line = rules_status(saga.player, saga.to_club, on, kb, from_club=saga.from_club, news=news[saga.player])
         common.console.print(
             f"rules ({saga.player} -> {saga.to_club}, on {on}): {line}", highlight=False, markup=False, soft_wrap=True
         )

@@ -218,6 +218,11 @@ def terms_of(item: CandidateFeatures) -> Terms:
     return Terms(deal_type, fee, frozenset(names))
 
 
+def _known_club(known: str | None, club: str) -> str:
+    """Whether the reference data had the player at this club when the window opened."""
+    return "known_club" if known == club else "known_elsewhere" if known else "known_none"
+
+
 def _bucket(n: int, edges: Iterable[int]) -> str:
     for edge in edges:
         if n <= edge:
@@ -240,7 +245,7 @@ def _pair_features(candidate: Candidate, context: _Context) -> set[str]:
         names.add("current_elsewhere")
     known = reading.known.get(candidate.player)
     club = known.club if known else None
-    names.add("known_club" if club == candidate.club else "known_elsewhere" if club else "known_none")
+    names.add(_known_club(club, candidate.club))
     if known and candidate.club in known.joined:
         names.add("known_joined" if club == candidate.club else "known_left")
     current = reading.current.get(candidate.player)
@@ -311,8 +316,7 @@ def _renewal_features(candidate: RenewalCandidate, context: _Context) -> set[str
     current = reading.current.get(candidate.player)
     names.add("current_club" if current == candidate.club else "current_elsewhere" if current else "current_unknown")
     known = reading.known.get(candidate.player)
-    club = known.club if known else None
-    names.add("known_club" if club == candidate.club else "known_elsewhere" if club else "known_none")
+    names.add(_known_club(known.club if known else None, candidate.club))
     for i in candidate.clauses:
         clause = reading.clauses[i]
         if i in reading.background:

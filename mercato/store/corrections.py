@@ -15,7 +15,7 @@ from sqlalchemy.orm import aliased
 from mercato.errors import UnknownEntity
 from mercato.model import DealType, Stage
 from mercato.sagas.corrections import FIXABLE, Correction, Kind
-from mercato.store.schema import ClaimRow, ClubRow, CorrectionRow, PlayerRow, SagaRow, SagaStateRow
+from mercato.store.schema import ClaimRow, ClubRow, CorrectionRow, PlayerRow, SagaStateRow
 from mercato.store.store import Store
 
 __all__ = [
@@ -92,18 +92,12 @@ def _claim_names(store: Store, claim_id: int) -> tuple[str, str, str]:
 
 def _saga_names(store: Store, saga_id: int) -> tuple[str, str, date | None, date | None]:
     """(player, destination, first seen, last seen) of a stored saga; an unknown id is an error."""
-    to_club = aliased(ClubRow)
-    query = (
-        select(PlayerRow.name, to_club.name, SagaRow.first_seen, SagaRow.last_seen)
-        .join(PlayerRow, SagaRow.player_id == PlayerRow.id)
-        .join(to_club, SagaRow.to_club_id == to_club.id)
-        .where(SagaRow.id == saga_id)
-    )
-    with store.session() as session:
-        found = session.execute(query).first()
-    if found is None:
+    from mercato.store.saga_queries import saga_by_id  # here: saga_queries reads claims, which read corrections
+
+    saga = saga_by_id(store, saga_id)
+    if saga is None:
         raise UnknownEntity("saga", str(saga_id), "use a saga id that `mercato sagas --json` or GET /sagas gives")
-    return found[0], found[1], found[2], found[3]
+    return saga.player.name, saga.to_club.name, saga.first_seen, saga.last_seen
 
 
 def reject_claim(store: Store, claim_id: int, by: str, why: str) -> Correction:

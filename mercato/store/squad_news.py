@@ -12,7 +12,7 @@ from datetime import date
 from mercato.kb import KnowledgeBase, name_key
 from mercato.kb.facts import ReportedMove
 from mercato.model import DealType, Stage
-from mercato.squad import SNAPSHOT_DATE, SquadOptions, moves_from_claims
+from mercato.squad import SquadOptions, moves_from_claims
 from mercato.store.queries import claims, injuries
 from mercato.store.store import Store
 
@@ -21,10 +21,8 @@ __all__ = ["reported_moves", "stored_options"]
 
 def stored_options(store: Store, kb: KnowledgeBase, as_of: date, formation: str = "4-3-3") -> SquadOptions:
     """Squad options on ``as_of`` with the injury claims and completed moves the store has read."""
-    # From the snapshot on, moves up to it are already in its squads (see squad/depth.py).
-    completed = claims(
-        store, stage=Stage.COMPLETED, after=SNAPSHOT_DATE if as_of >= SNAPSHOT_DATE else None, as_of=as_of
-    )
+    # squad_as_of decides which of them the reference data does not hold already
+    completed = claims(store, stage=Stage.COMPLETED, as_of=as_of)
     return SquadOptions(
         as_of,
         formation,

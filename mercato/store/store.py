@@ -75,13 +75,12 @@ class Store:
         A writer that loses a race (another process stored the same article, or the same new
         player or club name, between this one's reads and its commit) tries again on what the
         winner committed: the same article is then "already stored", not a failure."""
-        for attempt in range(_RACE_ATTEMPTS):
+        for _ in range(_RACE_ATTEMPTS - 1):
             try:
                 return self._add_article(article, result)
             except IntegrityError:
-                if attempt == _RACE_ATTEMPTS - 1:
-                    raise
-        raise AssertionError("unreachable")
+                continue  # lost a race: read again what the winner committed
+        return self._add_article(article, result)
 
     def _add_article(self, article: Article, result: ExtractionResult) -> Stored:
         with self.session() as session:
