@@ -19,7 +19,9 @@ __all__ = [
     "ExtractionResult",
     "Fee",
     "InjuryClaim",
+    "ID_MAX",
     "InjuryStatus",
+    "id_in",
     "Move",
     "Player",
     "RenewalClaim",
@@ -210,3 +212,15 @@ class Saga:
     def key(self) -> tuple[str, str, int]:
         """(player, to_club, episode): what tells one saga from every other."""
         return self.player, self.to_club, self.episode
+
+
+ID_MAX = 2**63 - 1  # the largest id: the database's integers are 64-bit
+
+
+def id_in(text: str) -> int | None:
+    """The id ``text`` writes, if it writes one: ASCII digits, within the database's 64 bits
+    (not '²', which Python calls a digit, nor a number no row can have)."""
+    text = text.strip()
+    if text.isascii() and text.isdigit() and int(text) <= ID_MAX:
+        return int(text)
+    return None

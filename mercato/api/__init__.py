@@ -10,7 +10,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from mercato.api.corrections import router as corrections_router
-from mercato.api.errors import install_error_handlers
+from mercato.api.errors import ERROR_RESPONSES, install_error_handlers
 from mercato.api.limits import RequestLimits
 from mercato.api.news import router as news_router
 from mercato.api.sagas import router as sagas_router
@@ -31,6 +31,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         title="Mercato",
         summary="Transfer sagas with a calibrated likelihood, the evidence behind them, and source track records.",
         version="1",
+        responses=ERROR_RESPONSES,
     )
     app.state.settings = settings
     app.state.store = open_store(settings.db)
@@ -38,8 +39,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     ensure_sagas(app.state.store, load_kb())  # news ingested by older versions gets its sagas
     install_error_handlers(app)
     app.add_middleware(RequestLimits, max_body=settings.max_request_bytes, max_in_flight=settings.max_in_flight)
+    app.include_router(corrections_router)  # first: POST /sagas/merge is tried before GET /sagas/{id}
     app.include_router(sagas_router)
     app.include_router(news_router)
     app.include_router(squad_router)
-    app.include_router(corrections_router)
     return app

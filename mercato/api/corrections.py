@@ -25,7 +25,7 @@ from mercato.store.saga_refresh import refresh_sagas
 
 __all__ = ["router"]
 
-router = APIRouter(tags=["corrections"], responses={404: {"model": ErrorOut}, 422: {"model": ErrorOut}})
+router = APIRouter(tags=["corrections"], responses={404: {"model": ErrorOut}})
 _WRITE: dict[str, Any] = {
     "status_code": 201,
     "response_model": CorrectionOut,

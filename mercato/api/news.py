@@ -17,7 +17,7 @@ from mercato.store.saga_refresh import refresh_sagas
 
 __all__ = ["router"]
 
-router = APIRouter(responses={404: {"model": ErrorOut}, 422: {"model": ErrorOut}})
+router = APIRouter(responses={404: {"model": ErrorOut}})
 
 
 @router.get("/players/{player_id}", response_model=PlayerOut, tags=["players and clubs"])
@@ -83,7 +83,12 @@ def get_article(article_id: ArticleId, store: StoreDep) -> ArticleOut:
     status_code=201,
     tags=["articles"],
     dependencies=[Depends(require_token)],
-    responses={401: {"model": ErrorOut}, 403: {"model": ErrorOut}, 409: {"model": ErrorOut}},
+    responses={
+        200: {"model": IngestOut, "description": "The same text was already stored: nothing changed."},
+        401: {"model": ErrorOut},
+        403: {"model": ErrorOut},
+        409: {"model": ErrorOut},
+    },
 )
 def post_article(body: ArticleIn, response: Response, store: StoreDep, kb: Kb) -> IngestOut:
     """Ingest one article: extract its claims, store them and update the sagas."""

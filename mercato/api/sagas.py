@@ -24,7 +24,7 @@ from mercato.store.saga_queries import (
 
 __all__ = ["router"]
 
-router = APIRouter(tags=["sagas"], responses={422: {"model": ErrorOut}})
+router = APIRouter(tags=["sagas"])
 
 _Limit = Annotated[int, Query(ge=1, le=500, description="page size")]
 Direction = Literal["in", "out", "both"]
@@ -59,7 +59,7 @@ def list_sagas(
     return saga_page(*find_sagas(store, wanted), wanted, sagas_as_of(store))
 
 
-@router.get("/sagas/{saga_id}", response_model=SagaDetail, responses={404: {"model": ErrorOut}})
+@router.get("/sagas/{saga_id:int}", response_model=SagaDetail, responses={404: {"model": ErrorOut}})
 def get_saga(saga_id: Id, store: StoreDep, model: Model, limit: _Limit = 100, offset: Offset = 0) -> SagaDetail:
     """One saga: its likelihood's factors and one page of the timeline of claims behind it
     (``limit`` claims from ``offset``, the oldest first)."""

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
+from typing import Annotated
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, BeforeValidator, Field
 
 from mercato.ingest import MAX_ARTICLE_CHARS
-from mercato.model import Stage
+from mercato.model import ID_MAX, Stage
 
 __all__ = [
     "ArticleIn",
@@ -21,6 +23,7 @@ __all__ = [
     "FeedEntryOut",
     "FeedPage",
     "IngestOut",
+    "IsoDay",
     "NamedOut",
     "PlayerOut",
     "SagaDetail",
@@ -29,6 +32,19 @@ __all__ = [
     "SourceOut",
     "TimelineEntryOut",
 ]
+
+_YEAR = "(18[5-9][0-9]|19[0-9]{2}|20[0-9]{2}|2100)"  # 1850 to 2100
+_DAY = rf"^{_YEAR}-((0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-9])|(0[13-9]|1[0-2])-30|(0[13578]|1[02])-31)$"
+
+
+def _iso_day(value: object) -> object:
+    """A day from 1850 to 2100 written YYYY-MM-DD: not a number of seconds, not the year 1."""
+    if not (isinstance(value, str) and re.fullmatch(_DAY, value)):
+        raise ValueError("a day from 1850-01-01 to 2100-12-31, written YYYY-MM-DD")
+    return value
+
+
+IsoDay = Annotated[date, BeforeValidator(_iso_day), Field(json_schema_extra={"pattern": _DAY})]
 
 
 class ErrorBody(BaseModel):
@@ -224,7 +240,7 @@ class ArticleIn(BaseModel):
     )
     url: str | None = Field(default=None, max_length=2000)
     outlet: str | None = Field(default=None, max_length=200)
-    published: date | None = Field(default=None, ge=date(1850, 1, 1), le=date(2100, 12, 31))
+    published: IsoDay | None = None
     title: str | None = Field(default=None, max_length=2000)
 
 
@@ -275,11 +291,11 @@ class FixIn(RejectIn):
 class MergeIn(RejectIn):
     """Two sagas of one player that are one: ``into`` stays, ``other`` joins it."""
 
-    into: int
-    other: int
+    into: int = Field(ge=1, le=ID_MAX)
+    other: int = Field(ge=1, le=ID_MAX)
 
 
 class SplitIn(RejectIn):
     """The first day of the second saga."""
 
-    at: date
+    at: IsoDay

@@ -9,10 +9,10 @@ from fastapi import APIRouter, Query, Request, Response
 
 from mercato.api.deps import Kb, StoreDep
 from mercato.api.params import ClubText, Day, Name
-from mercato.api.schemas import ErrorOut
+from mercato.api.schemas import ErrorOut, IsoDay
 from mercato.errors import UnknownEntity
 from mercato.kb import KnowledgeBase
-from mercato.model import Club
+from mercato.model import Club, id_in
 from mercato.rules import check_query
 from mercato.squad import (
     SquadOptions,
@@ -31,16 +31,16 @@ from mercato.store.squad_news import reported_moves, stored_options
 
 __all__ = ["router"]
 
-router = APIRouter(tags=["squads and rules"], responses={404: {"model": ErrorOut}, 422: {"model": ErrorOut}})
+router = APIRouter(tags=["squads and rules"], responses={404: {"model": ErrorOut}})
 
 _Formation = Annotated[str, Query(max_length=10, description="4-3-3, 4-2-3-1, 4-4-2, 3-5-2 or 3-4-3")]
 
 
 def _club(store: Store, kb: KnowledgeBase, text: str) -> Club:
     """A club by stored id (as in /clubs/{id}) or by name as the press writes it."""
-    if text.strip().isdigit():
+    if (stored := id_in(text)) is not None:
         with store.session() as session:
-            row = session.get(ClubRow, int(text))
+            row = session.get(ClubRow, stored)
             name = row.name if row else None
         if name is None:
             raise UnknownEntity("club", text, "use an id from /clubs/{id} or the club's name")
@@ -100,7 +100,7 @@ def get_rules_check(
     store: StoreDep,
     kb: Kb,
     to_club: Annotated[str, Query(min_length=1, max_length=200, description="the interested club")],
-    date: Annotated[str, Query(min_length=10, max_length=10, description="the date asked, YYYY-MM-DD")],
+    date: Annotated[IsoDay, Query(description="the date asked, YYYY-MM-DD")],
     player: Name = None,
 ) -> dict[str, Any]:
     """May the club negotiate with the player, must it inform his club, when can it register

@@ -12,7 +12,7 @@ from datetime import date
 
 from mercato.errors import UnknownEntity
 from mercato.kb import KnowledgeBase
-from mercato.model import Club, InjuryClaim, Player
+from mercato.model import Club, InjuryClaim, Player, id_in
 from mercato.squad.depth import (
     DepthChart,
     Move,
@@ -68,7 +68,8 @@ class SquadReport:
 
 def find_club(kb: KnowledgeBase, text: str) -> Club:
     """The club a name, alias or Transfermarkt id stands for."""
-    club = kb.clubs.get(int(text)) if text.strip().isdigit() else kb.club_named(text)
+    known = id_in(text)
+    club = kb.clubs.get(known) if known is not None else kb.club_named(text)
     if club is None:
         raise UnknownEntity(
             "club", text, "give its name as the press writes it (e.g. 'Real Madrid') or its Transfermarkt id"

@@ -63,7 +63,7 @@ def _correction(row: CorrectionRow) -> Correction:
         player=row.player,
         to_club=row.to_club,
         by=row.by,
-        made=row.made,
+        made=row.made.replace(tzinfo=UTC) if row.made and row.made.tzinfo is None else row.made,  # SQLite keeps no zone
         why=row.why,
         article_id=row.article_id,
         first_seen=row.first_seen,

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, aliased
 
 from mercato.errors import UnknownEntity
 from mercato.kb import KnowledgeBase, name_key
-from mercato.model import Article, Stage, TransferClaim
+from mercato.model import Article, Stage, TransferClaim, id_in
 from mercato.sagas import ReportedClaim, group_by_saga
 from mercato.sagas.sources import SourceRecord
 from mercato.store.queries import article_from_row, claim_from_row, claims
@@ -140,8 +140,8 @@ def _summary(found: Row[SagaRow, str, str, str]) -> SagaSummary:
 def _ids_named(session: Session, table: type[PlayerRow] | type[ClubRow], text: str, whole_first: bool) -> list[int]:
     """Ids for an id, a whole name (``whole_first``), a part of one, or an accent-free part; case-blind."""
     text = text.strip()
-    if text.isdigit() and len(text) < 19:  # an id: the database's integers are 64-bit
-        return [int(text)]
+    if (stored := id_in(text)) is not None:
+        return [stored]
     if whole_first:
         exact = list(session.scalars(select(table.id).where(func.lower(table.name) == text.lower())))
         if exact:

@@ -62,7 +62,16 @@ def test_an_id_taken_by_another_text_is_a_conflict(fresh_client):
     "method, path, kwargs, status",
     [
         ("get", "/sagas/999999", {}, 404),
-        ("get", "/sagas/not-a-number", {}, 422),
+        ("get", "/sagas/not-a-number", {}, 404),  # a saga id is a number: no such path
+        ("get", "/sagas?since=0", {}, 422),  # a day is YYYY-MM-DD, not seconds since 1970
+        ("get", "/clubs/%C2%B2/squad", {}, 404),  # "²" is no id
+        ("post", "/articles", {"content": b"{not json", "headers": {**AUTH, "content-type": "application/json"}}, 422),
+        (
+            "post",
+            "/articles",
+            {"content": b'{"text": "\xff"}', "headers": {**AUTH, "content-type": "application/json"}},
+            400,
+        ),
         ("get", "/sagas?limit=0", {}, 422),
         ("get", "/sagas?stage=rumoured", {}, 422),
         ("get", "/players/999999", {}, 404),
