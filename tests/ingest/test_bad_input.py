@@ -106,6 +106,30 @@ def test_page_without_article_text_is_a_problem(tmp_path):
     assert problem.reason == "no article text found in the page"
 
 
+_STORY = "<p>Arsenal have completed the signing of Declan Rice from West Ham United for a club-record fee.</p>"
+
+
+def _nested_page(levels: int) -> str:
+    return (
+        f"<html><head><title>Rice joins</title></head><body>{'<div>' * levels}{_STORY}{'</div>' * levels}</body></html>"
+    )
+
+
+@pytest.mark.parametrize("levels", [300, 2000])
+def test_text_nested_hundreds_of_levels_deep_is_read(tmp_path, levels):
+    path = tmp_path / "deep.html"
+    path.write_text(_nested_page(levels))
+    [article] = list(read_input(path, 10_000_000))
+    assert "Arsenal have completed the signing of Declan Rice" in article.text
+
+
+def test_a_page_nested_past_the_parsers_limit_is_a_problem_saying_so(tmp_path):
+    path = tmp_path / "deeper.html"
+    path.write_text(_nested_page(5000))
+    [problem] = _problems(path)
+    assert problem.reason == "the page nests more than 2,048 levels deep"
+
+
 def test_problem_reads_as_one_line_naming_input_reason_and_hint():
     problem = IngestProblem("a.json", "malformed JSON", "fix the JSON")
     assert str(problem) == "a.json: malformed JSON; fix the JSON"
