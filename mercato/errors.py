@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["BadPhrase", "MercatoError", "UnknownEntity", "UnreadableArticle"]
+__all__ = ["BadPhrase", "MercatoError", "OverBudget", "UnknownEntity", "UnreadableArticle"]
 
 
 class MercatoError(Exception):
@@ -17,6 +17,16 @@ class UnreadableArticle(MercatoError):
         self.source = source
         self.reason = reason
         self.hint = hint
+
+
+class OverBudget(MercatoError):
+    """Extraction of one article ran past its time budget (``MERCATO_EXTRACT_BUDGET_S``)."""
+
+    def __init__(self, seconds: float) -> None:
+        self.reason = f"extraction ran past its budget of {seconds:g} s"
+        self.hint = "split the article into shorter ones, or raise MERCATO_EXTRACT_BUDGET_S"
+        super().__init__(f"{self.reason}; {self.hint}")
+        self.seconds = seconds
 
 
 class UnknownEntity(MercatoError):

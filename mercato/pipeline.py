@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mercato.errors import OverBudget
 from mercato.extract import extract
 from mercato.ingest import ARTICLES_ONLY, IngestProblem, Selection, find_inputs, read_input
 from mercato.kb import KnowledgeBase
@@ -22,6 +23,7 @@ __all__ = ["IngestReport", "ingest_paths"]
 
 _BATCH = 64  # articles extracted and stored together; progress moves once per batch
 _MAX_ARTICLE_BYTES: int = Settings.model_fields["max_article_bytes"].default
+_BUDGET_S: float = Settings.model_fields["extract_budget_s"].default
 
 Progress = Callable[[int, int], None]  # (inputs done, inputs in all)
 _Outcome = ExtractionResult | IngestProblem
@@ -63,6 +65,7 @@ def ingest_paths(
     workers: int | None = None,
     *,
     max_article_bytes: int = _MAX_ARTICLE_BYTES,
+    budget_s: float | None = _BUDGET_S,
     on_progress: Progress | None = None,
     selection: Selection = ARTICLES_ONLY,
 ) -> IngestReport:
@@ -71,6 +74,8 @@ def ingest_paths(
     Args:
         workers: extraction processes; None uses every core, 1 extracts in this process.
         selection: which files of a folder are read (articles only, by default).
+        budget_s: seconds extraction may spend on one article (None: no limit); an article
+            past it is recorded as failed and the batch goes on.
         on_progress: called with (inputs done, inputs in all) as batches are stored.
     """
     started = time.perf_counter()
@@ -86,7 +91,7 @@ def ingest_paths(
             )
         )
     pending: list[Article] = []
-    with _extractor(kb, workers) as extract_all:
+    with _extractor(kb, workers, budget_s) as extract_all:
         for done, item in enumerate(inputs, start=1):
             found = [item] if isinstance(item, IngestProblem) else read_input(item, max_article_bytes)
             for article_or_problem in found:
@@ -169,10 +174,12 @@ def _where(article: Article) -> str:
     return article.source or article.id
 
 
-def _extract_safely(article: Article, kb: KnowledgeBase) -> _Outcome:
+def _extract_safely(article: Article, kb: KnowledgeBase, budget_s: float | None) -> _Outcome:
     """The claims of one article, or the problem that stopped extraction."""
     try:
-        return extract(article, kb)
+        return extract(article, kb, budget_s=budget_s)
+    except OverBudget as error:
+        return IngestProblem(_where(article), error.reason, error.hint)
     except Exception as error:  # the batch goes on; the article is recorded as failed
         return IngestProblem(
             _where(article),
@@ -181,15 +188,22 @@ def _extract_safely(article: Article, kb: KnowledgeBase) -> _Outcome:
         )
 
 
-# The knowledge base of a pool worker, set once when the worker starts.
-_worker_kb: dict[str, KnowledgeBase] = {}
+@dataclass(slots=True)
+class _Worker:
+    """What a pool worker extracts with, set once when it starts."""
+
+    kb: KnowledgeBase | None = None
+    budget_s: float | None = None
+
+
+_worker = _Worker()
 
 
 _PARENT_CHECK_SECONDS = 0.5
 
 
-def _start_worker(kb: KnowledgeBase) -> None:
-    _worker_kb["kb"] = kb
+def _start_worker(kb: KnowledgeBase, budget_s: float | None) -> None:
+    _worker.kb, _worker.budget_s = kb, budget_s
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
 
 
@@ -202,17 +216,18 @@ def _exit_with_parent(parent: int) -> None:
 
 
 def _extract_in_worker(article: Article) -> _Outcome:
-    return _extract_safely(article, _worker_kb["kb"])
+    assert _worker.kb is not None, "a pool worker extracts after it has started"
+    return _extract_safely(article, _worker.kb, _worker.budget_s)
 
 
 @contextmanager
-def _extractor(kb: KnowledgeBase, workers: int | None) -> Iterator[_ExtractAll]:
+def _extractor(kb: KnowledgeBase, workers: int | None, budget_s: float | None) -> Iterator[_ExtractAll]:
     """A function extracting a batch of articles, over a process pool unless one worker."""
     workers = workers or os.cpu_count() or 1
     if workers <= 1:
-        yield lambda articles: [_extract_safely(article, kb) for article in articles]
+        yield lambda articles: [_extract_safely(article, kb, budget_s) for article in articles]
         return
-    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(kb,)) as pool:
+    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(kb, budget_s)) as pool:
         yield lambda articles: list(
             pool.map(_extract_in_worker, articles, chunksize=max(1, len(articles) // (workers * 4)))
         )

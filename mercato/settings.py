@@ -21,6 +21,11 @@ class Settings(BaseSettings):
     max_article_bytes: int = 20 * 1024 * 1024
     """Files larger than this are refused at ingest (``MERCATO_MAX_ARTICLE_BYTES``)."""
 
+    extract_budget_s: float = 10.0
+    """Seconds extraction may spend on one article (``MERCATO_EXTRACT_BUDGET_S``) before ingest
+    records it as failed and goes on, and ``POST /articles`` refuses it (a 1,000,000-character
+    article of news takes about 3 s)."""
+
     max_in_flight: int = 200
     """REST API requests served at once per server process (``MERCATO_MAX_IN_FLIGHT``); past
     it, 503 with Retry-After at once, rather than a queue that grows for minutes."""

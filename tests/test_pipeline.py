@@ -2,6 +2,7 @@
 
 import json
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -38,6 +39,22 @@ def test_bad_inputs_are_recorded_and_the_batch_goes_on(tmp_path, store):
     assert (report.read, report.new, report.duplicates, report.failed) == (2, 2, 0, 2)
     assert sorted(Path(e.source).name for e in errors(store)) == ["broken.json", "empty.md"]
     assert len(articles(store)) == 2
+
+
+def test_an_article_past_the_time_budget_is_recorded_and_the_batch_goes_on(tmp_path, store):
+    from mercato.ingest import MAX_ARTICLE_CHARS
+
+    folder = tmp_path / "in"
+    _write_inputs(folder)
+    sentence = "Brentford have opened talks with Leeds United over Declan Rice. "
+    (folder / "endless.txt").write_text(sentence * (MAX_ARTICLE_CHARS // len(sentence)))  # about 3 s of reading
+    started = time.perf_counter()
+    report = ingest_paths([folder], store, load_kb(), workers=1, budget_s=0.5)
+    assert time.perf_counter() - started < 2.5  # cut at its budget, not read to the end
+    assert (report.new, report.failed) == (2, 3)
+    [over] = [e for e in errors(store) if e.source.endswith("endless.txt")]
+    assert over.reason == "extraction ran past its budget of 0.5 s"
+    assert "MERCATO_EXTRACT_BUDGET_S" in over.hint
 
 
 def test_ingesting_the_same_inputs_again_changes_nothing(tmp_path, store):

@@ -13,12 +13,17 @@ from mercato.sagas.likelihood import LikelihoodModel
 from mercato.settings import Settings
 from mercato.store import Store
 
-__all__ = ["Kb", "Model", "StoreDep", "require_token"]
+__all__ = ["Kb", "Model", "SettingsDep", "StoreDep", "require_token"]
 
 
 def _store(request: Request) -> Store:
     store: Store = request.app.state.store
     return store
+
+
+def _settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
 
 
 def _kb() -> KnowledgeBase:
@@ -32,6 +37,7 @@ def _model(request: Request) -> LikelihoodModel:
 
 StoreDep = Annotated[Store, Depends(_store)]
 Kb = Annotated[KnowledgeBase, Depends(_kb)]
+SettingsDep = Annotated[Settings, Depends(_settings)]
 Model = Annotated[LikelihoodModel, Depends(_model)]
 
 _bearer = HTTPBearer(auto_error=False, description="MERCATO_API_TOKEN, for write endpoints")
@@ -42,7 +48,7 @@ def require_token(
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> None:
     """Let the request through only with the operator's bearer token."""
-    settings: Settings = request.app.state.settings
+    settings = _settings(request)
     if not settings.api_token:
         raise HTTPException(
             403, "writes are disabled on this server; the operator sets MERCATO_API_TOKEN to enable them"

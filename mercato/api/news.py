@@ -5,10 +5,10 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, HTTPException, Response
 
 from mercato.api.convert import claim_out, saga_out
-from mercato.api.deps import Kb, StoreDep, require_token
+from mercato.api.deps import Kb, SettingsDep, StoreDep, require_token
 from mercato.api.params import ArticleId, ClubText, Id
 from mercato.api.schemas import ArticleIn, ArticleOut, ClubOut, ErrorOut, IngestOut, PlayerOut
-from mercato.errors import UnreadableArticle
+from mercato.errors import OverBudget, UnreadableArticle
 from mercato.extract import extract
 from mercato.ingest import make_article
 from mercato.store import Stored
@@ -90,7 +90,7 @@ def get_article(article_id: ArticleId, store: StoreDep) -> ArticleOut:
         409: {"model": ErrorOut},
     },
 )
-def post_article(body: ArticleIn, response: Response, store: StoreDep, kb: Kb) -> IngestOut:
+def post_article(body: ArticleIn, response: Response, store: StoreDep, kb: Kb, settings: SettingsDep) -> IngestOut:
     """Ingest one article: extract its claims, store them and update the sagas."""
     try:  # the checks ingest applies
         article = make_article(
@@ -104,7 +104,10 @@ def post_article(body: ArticleIn, response: Response, store: StoreDep, kb: Kb) -
         )
     except UnreadableArticle as problem:
         raise HTTPException(422, f"text: {problem.reason}; {problem.hint}") from None
-    result = extract(article, kb)
+    try:
+        result = extract(article, kb, budget_s=settings.extract_budget_s)
+    except OverBudget as error:
+        raise HTTPException(422, f"text: {error}") from None
     stored = store.add_article(article, result)
     if stored is Stored.ID_TAKEN:
         raise HTTPException(

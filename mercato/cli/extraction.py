@@ -68,6 +68,7 @@ def ingest(
             load_kb(),
             workers,
             max_article_bytes=settings.max_article_bytes,
+            budget_s=settings.extract_budget_s,
             on_progress=lambda done, total: progress.update(task, completed=done, total=total),
             selection=Selection(tuple(include or ()), NOT_ARTICLES + tuple(exclude or ())),
         )

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import replace
 
+from mercato.extract.budget import UNLIMITED, Budget
 from mercato.extract.candidates import find_candidates
 from mercato.extract.claims import evidence_of, is_hedged_pair, pair_stage
 from mercato.extract.decide import RULES_ONLY, Decider, Decisions, PairDecision, shipped_model
@@ -26,17 +27,25 @@ from mercato.model import Article, Evidence, ExtractionResult, RenewalClaim, Sta
 __all__ = ["RULES_ONLY", "Decider", "claims_of", "decide_article", "extract"]
 
 
-def extract(article: Article, kb: KnowledgeBase, model: Decider | None = None) -> ExtractionResult:
-    """Every transfer, renewal and injury claim an article makes (``model``: the shipped one by default)."""
-    reading, decisions = decide_article(article, kb, model)
+def extract(
+    article: Article, kb: KnowledgeBase, model: Decider | None = None, budget_s: float | None = None
+) -> ExtractionResult:
+    """Every transfer, renewal and injury claim an article makes (``model``: the shipped one by
+    default). ``budget_s``: seconds it may take, past which it raises ``OverBudget``."""
+    budget = Budget.start(budget_s)
+    reading, decisions = decide_article(article, kb, model, budget)
+    budget.check()
     return claims_of(reading, decisions)
 
 
-def decide_article(article: Article, kb: KnowledgeBase, model: Decider | None = None) -> tuple[Reading, Decisions]:
+def decide_article(
+    article: Article, kb: KnowledgeBase, model: Decider | None = None, budget: Budget = UNLIMITED
+) -> tuple[Reading, Decisions]:
     """The stages up to the decisions: what the rules read, and what the model made of it."""
-    reading = read_article(article, kb)
-    decisions = (model or shipped_model()).decide(describe(reading, find_candidates(reading)))
-    return reading, decisions
+    reading = read_article(article, kb, budget)
+    features = describe(reading, find_candidates(reading))
+    budget.check()
+    return reading, (model or shipped_model()).decide(features)
 
 
 def claims_of(reading: Reading, decisions: Decisions) -> ExtractionResult:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from mercato.extract.budget import UNLIMITED, Budget
 from mercato.extract.claims import (
     Clause,
     PairEvidence,
@@ -91,8 +92,9 @@ class Reading:
         return found
 
 
-def read_article(article: Article, kb: KnowledgeBase) -> Reading:
-    """Read an article with the rules: mentions, clauses and the pairs the rules propose."""
+def read_article(article: Article, kb: KnowledgeBase, budget: Budget = UNLIMITED) -> Reading:
+    """Read an article with the rules: mentions, clauses and the pairs the rules propose
+    (checking ``budget`` as it goes)."""
     text = article.text
     sentences = split_sentences(text)
     mentions = find_mentions(text, linker_for(kb), known_outlets(), article.published)
@@ -117,7 +119,9 @@ def read_article(article: Article, kb: KnowledgeBase) -> Reading:
     index = {s.start: i for i, s in enumerate(sentences)}
     last_named: tuple[int, list[str]] = (-10, [])
     previous: list[PairEvidence] = []
+    budget.check()
     for at, clause in enumerate(every_clause):
+        budget.check()
         if at in background:
             continue
         groups = movers(text, clause) if clause.players else []

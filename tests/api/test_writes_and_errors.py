@@ -154,6 +154,16 @@ def test_posting_applies_the_checks_ingest_applies(fresh_client, changes, messag
     assert fresh_client.get("/sagas").json()["total"] == 0  # nothing stored
 
 
+def test_an_article_past_the_time_budget_is_refused_and_not_stored(tmp_path):
+    app = create_app(Settings(db=f"sqlite:///{tmp_path / 'b.db'}", api_token=TOKEN, extract_budget_s=1e-6))
+    with TestClient(app) as client:
+        response = client.post("/articles", json=ARTICLE, headers=AUTH)
+        assert response.status_code == 422
+        assert response.json()["error"]["message"].startswith("text: extraction ran past its budget of 1e-06 s")
+        assert client.get("/sagas").json()["total"] == 0
+    app.state.store.close()
+
+
 def test_an_article_too_long_to_read_is_refused_by_ingest_with_one_line(tmp_path):
     from typer.testing import CliRunner
 
