@@ -71,7 +71,8 @@ def main() -> None:
     size = parser.parse_args().kb * 1000
     load_kb()
     mercato.extract("Arsenal have signed Declan Rice from West Ham.")  # load the model and lexicons first
-    print(f"{'kind':40} {'s/100KB at ' + str(size // 1000) + ' KB':>16} {'at ' + str(4 * size // 1000) + ' KB':>10}  target")
+    small, large = f"s/100KB at {size // 1000} KB", f"at {4 * size // 1000} KB"
+    print(f"{'kind':40} {small:>16} {large:>10}  target")
     worst = 0.0
     for name, build in KINDS.items():
         figures = [_seconds(build(n)) / (n / 100_000) for n in (size, 4 * size)]

@@ -7,6 +7,10 @@ need the operator's bearer token.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import anyio.to_thread
 from fastapi import FastAPI
 
 from mercato.api.corrections import router as corrections_router
@@ -24,6 +28,18 @@ from mercato.store.saga_refresh import ensure_sagas
 __all__ = ["create_app"]
 
 
+_THREADS = 2  # endpoints run at once per process: more only contend for the interpreter's lock
+
+
+@asynccontextmanager
+async def _lifespan(_: FastAPI) -> AsyncIterator[None]:
+    # Endpoints are plain functions, run in anyio's thread pool (40 threads by default). Under
+    # load, 40 threads share one interpreter lock and the store's few connections, and each
+    # request takes longer than when a few run at a time and the rest wait their turn.
+    anyio.to_thread.current_default_thread_limiter().total_tokens = _THREADS
+    yield
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     """The API over the store ``settings.db`` names (opened and migrated here)."""
     settings = settings or Settings()
@@ -32,6 +48,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         summary="Transfer sagas with a calibrated likelihood, the evidence behind them, and source track records.",
         version="1",
         responses=ERROR_RESPONSES,
+        lifespan=_lifespan,
     )
     app.state.settings = settings
     app.state.store = open_store(settings.db)

@@ -20,6 +20,7 @@ from mercato.model import (
     InjuryStatus,
     Stage,
     TransferClaim,
+    id_in,
 )
 from mercato.sagas import ReportedClaim
 from mercato.sagas.corrections import apply_corrections
@@ -34,7 +35,16 @@ from mercato.store.schema import (
 )
 from mercato.store.store import Store
 
-__all__ = ["IngestError", "article_from_row", "articles", "claim_from_row", "claims", "errors", "injuries"]
+__all__ = [
+    "IngestError",
+    "article_from_row",
+    "articles",
+    "claim_from_row",
+    "claims",
+    "errors",
+    "ids_named",
+    "injuries",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,11 +62,13 @@ def claims(
     player: str | None = None,
     club: str | None = None,
     *,
+    player_id: int | None = None,
     stage: Stage | None = None,
     after: date | None = None,
     as_of: date | None = None,
 ) -> list[ReportedClaim]:
-    """Transfer claims in time order; ``player`` and ``club`` match part of a name.
+    """Transfer claims in time order; ``player`` and ``club`` match part of a name, ``player_id``
+    is one stored player.
 
     Case and accents do not matter ("guehi" finds Marc Guéhi); ``club`` matches the club a
     player leaves or joins. ``stage`` keeps claims at that stage; ``after`` and ``as_of``
@@ -73,6 +85,8 @@ def claims(
         .join(ArticleRow, ClaimRow.article_id == ArticleRow.id)
         .order_by(ArticleRow.published, ArticleRow.id, ClaimRow.span_start, ClaimRow.id)
     )
+    if player_id is not None:
+        query = query.where(ClaimRow.player_id == player_id)
     if stage is not None:
         query = query.where(ClaimRow.stage == stage.value)
     if after is not None:
@@ -81,9 +95,9 @@ def claims(
         query = query.where(ArticleRow.published <= as_of)
     with store.session() as session:
         if player:
-            query = query.where(ClaimRow.player_id.in_(_named(session, PlayerRow, player)))
+            query = query.where(ClaimRow.player_id.in_(ids_named(session, PlayerRow, player)))
         if club:
-            clubs = _named(session, ClubRow, club)
+            clubs = ids_named(session, ClubRow, club)
             query = query.where(or_(ClaimRow.to_club_id.in_(clubs), ClaimRow.from_club_id.in_(clubs)))
         found = [
             ReportedClaim(
@@ -114,7 +128,7 @@ def injuries(store: Store, players: Iterable[str] | None = None, as_of: date | N
         query = query.where(or_(InjuryRow.reported_on.is_(None), InjuryRow.reported_on <= as_of))
     with store.session() as session:
         if players is not None:
-            ids = {i for name in players for i in _named(session, PlayerRow, name)}
+            ids = {i for name in players for i in ids_named(session, PlayerRow, name)}
             query = query.where(InjuryRow.player_id.in_(sorted(ids)))
         return [
             InjuryClaim(
@@ -130,11 +144,22 @@ def injuries(store: Store, players: Iterable[str] | None = None, as_of: date | N
         ]
 
 
-def _named(session: Session, table: type[PlayerRow] | type[ClubRow], part: str) -> list[int]:
-    """Ids of the players or clubs whose name holds ``part``, compared as ``name_key`` does."""
-    wanted = name_key(part)
-    rows = session.execute(select(table.id, table.name))
-    return [row_id for row_id, name in rows if wanted in name_key(name)]
+def ids_named(
+    session: Session, table: type[PlayerRow] | type[ClubRow], text: str, whole_first: bool = False
+) -> list[int]:
+    """Ids for an id, a whole name (``whole_first``: only if none is whole), or every name that
+    holds ``text``; compared as ``name_key`` does (case, accents and punctuation ignored), off
+    the stored keys."""
+    if (stored := id_in(text)) is not None:
+        return [stored]
+    wanted = name_key(text)
+    if not wanted:
+        return []
+    if whole_first:
+        whole = list(session.scalars(select(table.id).where(table.search_key == wanted)))
+        if whole:
+            return whole
+    return list(session.scalars(select(table.id).where(table.search_key.contains(wanted, autoescape=True))))
 
 
 def claim_from_row(row: ClaimRow, player: str, to_club: str, from_club: str | None) -> TransferClaim:

@@ -8,14 +8,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import ColumnElement, Row, Select, and_, func, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import aliased
 
 from mercato.errors import UnknownEntity
-from mercato.kb import KnowledgeBase, name_key
-from mercato.model import Article, Stage, TransferClaim, id_in
+from mercato.kb import KnowledgeBase
+from mercato.model import Article, Stage, TransferClaim
 from mercato.sagas import ReportedClaim, group_by_saga
 from mercato.sagas.sources import SourceRecord
-from mercato.store.queries import article_from_row, claim_from_row, claims
+from mercato.store.queries import article_from_row, claim_from_row, claims, ids_named
 from mercato.store.schema import (
     ArticleRow,
     ClaimRow,
@@ -137,27 +137,11 @@ def _summary(found: Row[SagaRow, str, str, str]) -> SagaSummary:
     )
 
 
-def _ids_named(session: Session, table: type[PlayerRow] | type[ClubRow], text: str, whole_first: bool) -> list[int]:
-    """Ids for an id, a whole name (``whole_first``), a part of one, or an accent-free part; case-blind."""
-    text = text.strip()
-    if (stored := id_in(text)) is not None:
-        return [stored]
-    if whole_first:
-        exact = list(session.scalars(select(table.id).where(func.lower(table.name) == text.lower())))
-        if exact:
-            return exact
-    part = list(session.scalars(select(table.id).where(func.lower(table.name).contains(text.lower(), autoescape=True))))
-    if part:
-        return part
-    wanted = name_key(text)
-    return [i for i, name in session.execute(select(table.id, table.name)) if wanted and wanted in name_key(name)]
-
-
 def player_ids_named(store: Store, text: str) -> list[int]:
     """Stored players matching an id or (part of) a name: every player whose name holds it, so
     that 'Lukaku' finds Romelu Lukaku beside an article's 'Lukaku', whatever the case."""
     with store.session() as session:
-        return _ids_named(session, PlayerRow, text, whole_first=False)
+        return ids_named(session, PlayerRow, text)
 
 
 def club_ids_named(store: Store, text: str, kb: KnowledgeBase | None = None) -> list[int]:
@@ -170,7 +154,7 @@ def club_ids_named(store: Store, text: str, kb: KnowledgeBase | None = None) -> 
             found = list(session.scalars(select(ClubRow.id).where(ClubRow.name == known.name)))
             if found:
                 return found
-        return _ids_named(session, ClubRow, text, whole_first=True)
+        return ids_named(session, ClubRow, text, whole_first=True)
 
 
 _DIRECTIONS = ("in", "out", "both")
@@ -225,15 +209,15 @@ def find_sagas(store: Store, wanted: SagaFilter) -> tuple[int, list[SagaSummary]
     if wanted.since is not None:
         conditions.append(SagaRow.last_seen >= wanted.since)
     where = and_(*conditions) if conditions else None
-    count = select(func.count(SagaRow.id))
-    query = (
-        _saga_query()
-        .order_by(SagaRow.likelihood.desc().nulls_last(), SagaRow.last_seen.desc(), SagaRow.id)
-        .limit(wanted.limit)
-        .offset(wanted.offset)
-    )
+    count = select(func.count()).select_from(SagaRow)  # COUNT(*): SQLite reads it off the smallest index
+    order = (SagaRow.likelihood.desc().nulls_last(), SagaRow.last_seen.desc(), SagaRow.id)
+    page = select(SagaRow.id).order_by(*order).limit(wanted.limit).offset(wanted.offset)
     if where is not None:
-        count, query = count.where(where), query.where(where)
+        count, page = count.where(where), page.where(where)
+    # The page's ids first, from the sagas alone, then their names: joined first, SQLite would
+    # sort every saga of the store to find one page.
+    ids = page.subquery()
+    query = _saga_query().join(ids, SagaRow.id == ids.c.id).order_by(*order)
     with store.session() as session:
         total = session.scalar(count) or 0
         return total, [_summary(row) for row in session.execute(query)]
@@ -255,7 +239,7 @@ def saga_by_id(store: Store, saga_id: int) -> SagaSummary | None:
 def saga_timeline(store: Store, saga: SagaSummary) -> list[ReportedClaim]:
     """A saga's claims in time order, with each article's date, outlet and link: its player's
     claims as corrected, merged into sagas as the saga tables were (so its episode's only)."""
-    groups = group_by_saga(claims(store, saga.player.name))
+    groups = group_by_saga(claims(store, player_id=saga.player.id))
     return groups.get((saga.player.name, saga.to_club.name, saga.episode), [])
 
 

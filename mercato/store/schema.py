@@ -77,6 +77,7 @@ class ClubRow(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
+    search_key: Mapped[str] = mapped_column(String(200), index=True)  # the name as name_key writes it
 
 
 class PlayerRow(Base):
@@ -86,6 +87,7 @@ class PlayerRow(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
+    search_key: Mapped[str] = mapped_column(String(200), index=True)  # the name as name_key writes it
 
 
 class ClaimRow(Base):
@@ -196,6 +198,10 @@ class SagaRow(Base):
     independent: Mapped[int]  # independent reports, copies merged
     likelihood: Mapped[float | None] = mapped_column(Float, index=True)
     factors: Mapped[str] = mapped_column(Text)  # JSON: the likelihood's factor contributions
+
+
+# The order sagas are listed in (the most likely first), so that a page is read off the index.
+Index("ix_sagas_ranked", SagaRow.likelihood.desc(), SagaRow.last_seen.desc(), SagaRow.id)
 
 
 class SagaChangeRow(Base):

@@ -18,6 +18,7 @@ from sqlalchemy.pool import StaticPool
 
 from mercato.errors import MercatoError
 from mercato.ingest import IngestProblem
+from mercato.kb import name_key
 from mercato.model import Article, ExtractionResult
 from mercato.store.schema import (
     ArticleRow,
@@ -138,7 +139,7 @@ class _Names:
         if key not in self._ids:
             found = self._session.scalar(select(table.id).where(table.name == name))
             if found is None:
-                row = table(name=name)
+                row = table(name=name, search_key=name_key(name))
                 self._session.add(row)
                 self._session.flush()
                 found = row.id
