@@ -70,6 +70,11 @@ class Fee:
     currency: str
     add_ons: int | None = None
 
+    def __str__(self) -> str:
+        """The fee as the press writes it: 'GBP 105m + 10m add-ons'."""
+        amount = f"{self.amount / 1_000_000:g}m" if self.amount >= 1_000_000 else f"{self.amount:,}"
+        return f"{self.currency} {amount}" + (f" + {self.add_ons / 1_000_000:g}m add-ons" if self.add_ons else "")
+
 
 @dataclass(frozen=True, slots=True)
 class Evidence:

@@ -34,7 +34,8 @@ ALLOWED: dict[str, set[str]] = {
     "pipeline": _VOCABULARY | {"settings", "kb", "ingest", "extract", "store"},
     "evaluate": _VOCABULARY | {"settings", "kb", "ingest", "extract"},
     "api": _STAGES | {"settings", "store", "pipeline"},
-    "cli": _STAGES | {"settings", "store", "pipeline", "evaluate", "api"},
+    "web": _STAGES | {"settings", "store", "api"},
+    "cli": _STAGES | {"settings", "store", "pipeline", "evaluate", "api", "web"},
     "mercato": {"model", "kb", "ingest", "extract"},
 }
 

@@ -8,7 +8,8 @@ A body larger than ``max_body`` bytes gets 413 from its Content-Length, or as so
 sent without one (streamed) passes the cap: before authentication or parsing reads any of it,
 so no request can make the server hold more than the cap. Every response carries
 X-Content-Type-Options, X-Frame-Options and a Content-Security-Policy (the interactive
-documentation pages get one that lets them load their viewer).
+documentation pages get one that lets them load their viewer; the dashboard's pages set
+their own).
 """
 
 from __future__ import annotations
@@ -60,12 +61,11 @@ class RequestLimits:
                 return  # the 413 went out: what the endpoint makes of the cut body is dropped
             if message["type"] == "http.response.start":
                 started = True
-                message["headers"] = [
-                    *message.get("headers", []),
-                    (b"x-content-type-options", b"nosniff"),
-                    (b"x-frame-options", b"DENY"),
-                    (b"content-security-policy", csp),
-                ]
+                headers = list(message.get("headers", []))
+                own = [(b"x-content-type-options", b"nosniff"), (b"x-frame-options", b"DENY")]
+                if not any(name.lower() == b"content-security-policy" for name, _ in headers):
+                    own.append((b"content-security-policy", csp))  # a page sets its own
+                message["headers"] = [*headers, *own]
             await send(message)
 
         declared = dict(scope.get("headers", [])).get(b"content-length")

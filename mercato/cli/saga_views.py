@@ -10,7 +10,6 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from mercato.model import Fee
 from mercato.sagas import ReportedClaim
 from mercato.sagas.assess import AssessedSaga
 from mercato.sagas.calibrate import Bin, CalibrationReport
@@ -51,7 +50,7 @@ def claim_list(claims: Sequence[ReportedClaim]) -> Group:
     blocks: list[Text] = [Text("Claims", style="bold")]
     for reported in claims:
         claim = reported.claim
-        terms = [claim.deal_type.value] + ([_fee(claim.fee)] if claim.fee else [])
+        terms = [claim.deal_type.value] + ([str(claim.fee)] if claim.fee else [])
         cited = f", reported by {claim.reported_by}" if claim.reported_by else ""
         block = Text(f"{reported.published or 'undated'}  {reported.outlet or 'unknown outlet'}{cited}\n")
         block.append(f"  {claim.player}: {claim.from_club or '?'} -> {claim.to_club}, ", style="bold")
@@ -62,11 +61,6 @@ def claim_list(claims: Sequence[ReportedClaim]) -> Group:
             block.append(f"\n  corrected: {note}", style="italic")
         blocks.append(block)
     return Group(*blocks)
-
-
-def _fee(fee: Fee) -> str:
-    amount = f"{fee.amount / 1_000_000:g}m" if fee.amount >= 1_000_000 else f"{fee.amount:,}"
-    return f"{fee.currency} {amount}" + (f" + {fee.add_ons / 1_000_000:g}m add-ons" if fee.add_ons else "")
 
 
 def _log_odds(value: float) -> str:

@@ -27,22 +27,22 @@ def serve(
         typer.Option(metavar="N", min=1, help="Requests in flight per process; past it, 503 (default: 200)."),
     ] = None,
 ) -> None:
-    """Serve the REST API (OpenAPI document at /docs and /openapi.json)."""
+    """Serve the dashboard (at /) and the REST API (OpenAPI document at /docs and /openapi.json)."""
     import uvicorn
 
-    from mercato.api import create_app
     from mercato.errors import MercatoError
     from mercato.settings import Settings
+    from mercato.web import create_site
 
     try:
-        api = create_app(Settings())  # a store that cannot be opened ends here, with one line
+        api = create_site(Settings())  # a store that cannot be opened ends here, with one line
     except MercatoError as error:
         fail(error)
     if workers == 1:
         uvicorn.run(api, host=host, port=port, limit_concurrency=max_requests)
     else:  # each worker process builds its own app over the same store
         uvicorn.run(
-            "mercato.api:create_app",
+            "mercato.web:create_site",
             factory=True,
             host=host,
             port=port,

@@ -6,8 +6,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from sqlalchemy import ColumnElement, Row, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Row, Select, and_, case, func, or_, select
 from sqlalchemy.orm import aliased
 
 from mercato.errors import UnknownEntity
@@ -33,6 +34,7 @@ __all__ = [
     "Named",
     "SagaFilter",
     "SagaSummary",
+    "SORTS",
     "StoredFactor",
     "article_with_claims",
     "club_by_id",
@@ -98,8 +100,12 @@ class SagaFilter:
     since: date | None = None
     limit: int = 50
     offset: int = 0
+    open_only: bool = False  # leave out sagas that completed or went off
+    sort: str = "likelihood"  # or "last_seen" (the newest news first) or "stage" (the furthest first)
 
 
+SORTS = ("likelihood", "last_seen", "stage")
+_FINAL = (Stage.COMPLETED.value, Stage.OFF.value)
 _to = aliased(ClubRow)
 _from = aliased(ClubRow)
 
@@ -172,19 +178,23 @@ def saga_filter(
     since: date | None = None,
     limit: int = 50,
     offset: int = 0,
+    open_only: bool = False,
+    sort: str = "likelihood",
 ) -> SagaFilter:
     """A saga question (the CLI's options, the API's query) as a filter, names resolved to
     stored ids the one way every interface shares. A name no stored player or club answers
     to is an error that says so, not an empty answer."""
     if direction not in _DIRECTIONS:
         raise ValueError(f"direction {direction!r}: not one of in, out, both")
+    if sort not in SORTS:
+        raise ValueError(f"sort {sort!r}: not one of {', '.join(SORTS)}")
     player_ids = player_ids_named(store, player) if player else None
     if player_ids == []:
         raise UnknownEntity("player", str(player), "no stored news names him; list sagas without the filter")
     club_ids = club_ids_named(store, club, kb) if club else None
     if club_ids == []:
         raise UnknownEntity("club", str(club), "no stored news names it; list sagas without the filter")
-    return SagaFilter(player_ids, club_ids, direction, stage, min_likelihood, since, limit, offset)
+    return SagaFilter(player_ids, club_ids, direction, stage, min_likelihood, since, limit, offset, open_only, sort)
 
 
 def _who(wanted: SagaFilter) -> list[ColumnElement[bool]]:
@@ -199,8 +209,18 @@ def _who(wanted: SagaFilter) -> list[ColumnElement[bool]]:
     return conditions
 
 
+_FURTHEST_FIRST = (*reversed(list(Stage)[:-1]), Stage.OFF)  # completed, medical, ..., interest; then off
+_RANKED = (SagaRow.likelihood.desc().nulls_last(), SagaRow.last_seen.desc(), SagaRow.id)
+_ORDERS: dict[str, tuple[Any, ...]] = {
+    "likelihood": _RANKED,
+    "last_seen": (SagaRow.last_seen.desc().nulls_last(), *_RANKED),
+    "stage": (case({s.value: n for n, s in enumerate(_FURTHEST_FIRST)}, value=SagaRow.stage), *_RANKED),
+}
+
+
 def find_sagas(store: Store, wanted: SagaFilter) -> tuple[int, list[SagaSummary]]:
-    """The number of sagas matching, and one page of them, the most likely first."""
+    """The number of sagas matching, and one page of them in the filter's order (the most likely
+    first by default)."""
     conditions = _who(wanted)
     if wanted.stage is not None:
         conditions.append(SagaRow.stage == wanted.stage.value)
@@ -208,9 +228,11 @@ def find_sagas(store: Store, wanted: SagaFilter) -> tuple[int, list[SagaSummary]
         conditions.append(SagaRow.likelihood >= wanted.min_likelihood)
     if wanted.since is not None:
         conditions.append(SagaRow.last_seen >= wanted.since)
+    if wanted.open_only:
+        conditions.append(SagaRow.stage.not_in(_FINAL))
     where = and_(*conditions) if conditions else None
     count = select(func.count()).select_from(SagaRow)  # COUNT(*): SQLite reads it off the smallest index
-    order = (SagaRow.likelihood.desc().nulls_last(), SagaRow.last_seen.desc(), SagaRow.id)
+    order = _ORDERS[wanted.sort]
     page = select(SagaRow.id).order_by(*order).limit(wanted.limit).offset(wanted.offset)
     if where is not None:
         count, page = count.where(where), page.where(where)
@@ -297,17 +319,21 @@ def feed_rows(
     limit: int = 100,
     offset: int = 0,
     wanted: SagaFilter | None = None,
+    newest_first: bool = False,
 ) -> tuple[int, list[FeedRow]]:
-    """Stage changes on or after ``since``, in time order (undated ones only without since), of
-    the sagas ``wanted``'s players and clubs name (its other fields do not apply)."""
+    """Stage changes on or after ``since``, in time order (``newest_first``: the other way;
+    undated ones only without since), of the sagas ``wanted``'s players and clubs name (its
+    other fields do not apply)."""
+    oldest_first = (SagaChangeRow.day, SagaChangeRow.id)
+    order = tuple(column.desc() for column in oldest_first) if newest_first else oldest_first
     query = (
         select(SagaChangeRow, PlayerRow.name, ClubRow.name)
         .join(SagaRow, SagaChangeRow.saga_id == SagaRow.id)
         .join(PlayerRow, SagaRow.player_id == PlayerRow.id)
         .join(ClubRow, SagaRow.to_club_id == ClubRow.id)
-        .order_by(SagaChangeRow.day, SagaChangeRow.id)
+        .order_by(*order)
     )
-    count = select(func.count(SagaChangeRow.id)).join(SagaRow, SagaChangeRow.saga_id == SagaRow.id)
+    count = select(func.count()).select_from(SagaChangeRow).join(SagaRow, SagaChangeRow.saga_id == SagaRow.id)
     conditions = _who(wanted) if wanted is not None else []
     if since is not None:
         conditions.append(SagaChangeRow.day >= since)
