@@ -96,9 +96,9 @@ def test_samples_merge_into_sagas_across_articles_and_formats(tmp_path, store):
     folder = tmp_path / "samples"
     folder.mkdir()
     for name in (
-        "d000.json",
-        "d007.json",
-        "d021.json",
+        "2025-03-25-alexander-arnold.json",
+        "2025-08-04-isak.json",
+        "2025-09-02-guehi.json",
         "2025-09-01-isak.txt",
         "2025-08-28-guehi.html",
         "demo-feed.rss",

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Annotated, Any, Literal
+from typing import Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from mercato.api.convert import timeline_out
 from mercato.api.deps import Kb, Model, StoreDep
-from mercato.api.params import ArticleId, ClubFilter, Id, Offset, PlayerFilter, Since
-from mercato.errors import MercatoError
+from mercato.api.params import ArticleId, Id, Offset
+from mercato.errors import MercatoError, UnknownEntity
 from mercato.kb import KnowledgeBase
 from mercato.model import Stage
 from mercato.rules import check_query
@@ -20,7 +20,6 @@ from mercato.sagas.sources import load_sources
 from mercato.squad import SquadOptions, find_club, find_player, fit_target
 from mercato.store import Store
 from mercato.store.saga_queries import (
-    SORTS,
     Named,
     SagaFilter,
     article_with_claims,
@@ -37,7 +36,7 @@ from mercato.store.saga_queries import (
 )
 from mercato.store.squad_news import reported_moves, stored_options
 from mercato.web.charts import TimelineMark, outlet_colours, timeline_chart
-from mercato.web.render import page
+from mercato.web.render import Field, form_day, form_share, form_stage, page
 
 __all__ = ["router", "rules_answer", "today_of"]
 
@@ -46,7 +45,6 @@ router = APIRouter(include_in_schema=False)
 _PAGE = 25  # sagas a list page shows
 _HOT = 10  # open sagas on the home page
 _FOUND = 10  # players and clubs a search shows
-_Query = Annotated[str, Query(max_length=200)]
 
 
 def today_of(store: Store) -> date:
@@ -72,7 +70,7 @@ def home(request: Request, store: StoreDep) -> HTMLResponse:
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search(request: Request, store: StoreDep, kb: Kb, q: _Query = "") -> HTMLResponse:
+def search(request: Request, store: StoreDep, kb: Kb, q: Field = "") -> HTMLResponse:
     """Players and clubs whose names hold the words asked, with their sagas."""
     text = q.strip()
     player_ids = player_ids_named(store, text)[:_FOUND] if text else []
@@ -87,48 +85,43 @@ def browse(
     request: Request,
     store: StoreDep,
     kb: Kb,
-    player: PlayerFilter = None,
-    club: ClubFilter = None,
-    direction: Literal["in", "out", "both"] = "both",
-    stage: Stage | None = None,
-    min_likelihood: Annotated[float | None, Query(ge=0, le=1)] = None,
-    since: Since = None,
-    sort: Literal["likelihood", "last_seen", "stage"] = "likelihood",
+    player: Field = "",
+    club: Field = "",
+    direction: Field = "both",
+    stage: Field = "",
+    min_likelihood: Field = "",
+    since: Field = "",
+    sort: Field = "likelihood",
     offset: Offset = 0,
 ) -> HTMLResponse:
     """Sagas by club (in and out), player, stage, likelihood and date, sorted and paged."""
     asked = {
-        "player": player or "",
-        "club": club or "",
+        "player": player.strip(),
+        "club": club.strip(),
         "direction": direction,
-        "stage": stage.value if stage else "",
-        "min_likelihood": "" if min_likelihood is None else f"{min_likelihood:g}",
-        "since": since.isoformat() if since else "",
+        "stage": stage,
+        "min_likelihood": min_likelihood,
+        "since": since,
         "sort": sort,
     }
-    context: dict[str, Any] = {
-        "asked": asked,
-        "stages": list(Stage),
-        "sorts": SORTS,
-        "total": 0,
-        "sagas": [],
-    }
+    context: dict[str, Any] = {"asked": asked, "stages": list(Stage), "total": 0, "sagas": []}
     try:
         wanted = saga_filter(
             store,
             kb,
-            player=player,
-            club=club,
+            player=asked["player"] or None,
+            club=asked["club"] or None,
             direction=direction,
-            stage=stage,
-            min_likelihood=min_likelihood,
-            since=since,
+            stage=form_stage(stage),
+            min_likelihood=form_share(min_likelihood, "min_likelihood"),
+            since=form_day(since, "since"),
             limit=_PAGE,
             offset=offset,
             sort=sort,
         )
-    except MercatoError as problem:
-        return page(request, "browse.html", status=404, problem=str(problem), **context)
+    except (MercatoError, ValueError) as problem:
+        status = 404 if isinstance(problem, UnknownEntity) else 422
+        return page(request, "browse.html", status=status, problem=str(problem), **context)
     total, sagas = find_sagas(store, wanted)
     query = urlencode({k: v for k, v in asked.items() if v})
     pages = {

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from mercato.api.deps import Kb, StoreDep
-from mercato.api.params import ClubText, Day, Id, Name
+from mercato.api.params import ClubText, Id
 from mercato.errors import MercatoError
 from mercato.kb import KnowledgeBase
 from mercato.model import Club, Stage
@@ -20,7 +20,7 @@ from mercato.store.saga_queries import club_by_id, club_ids_named, player_by_id,
 from mercato.store.squad_news import stored_options
 from mercato.web.charts import reliability_chart
 from mercato.web.pages import rules_answer, today_of
-from mercato.web.render import page
+from mercato.web.render import Field, page
 
 __all__ = ["router"]
 
@@ -126,22 +126,22 @@ def rules_page(
     request: Request,
     store: StoreDep,
     kb: Kb,
-    player: Name = None,
-    from_club: Name = None,
-    to_club: Name = None,
-    date: Day = None,
-    contract_expiry: Day = None,
+    player: Field = "",
+    from_club: Field = "",
+    to_club: Field = "",
+    date: Field = "",
+    contract_expiry: Field = "",
 ) -> HTMLResponse:
     """A form (player, from, to, date): who may talk to whom and when, with citations."""
     asked = {
-        "player": player or "",
-        "from_club": from_club or "",
-        "to_club": to_club or "",
-        "date": date.isoformat() if date else "",
-        "contract_expiry": contract_expiry.isoformat() if contract_expiry else "",
+        "player": player.strip(),
+        "from_club": from_club.strip(),
+        "to_club": to_club.strip(),
+        "date": date.strip(),
+        "contract_expiry": contract_expiry.strip(),
     }
     result: dict[str, object] = {}
-    if to_club and date:
+    if asked["to_club"] and asked["date"]:  # the rules read and check every field
         result = rules_answer(store, kb, {k: v for k, v in asked.items() if v})
     elif any(asked.values()):
         result = {"problem": "give at least the interested club and the date"}

@@ -35,14 +35,14 @@ def _samples(tmp_path, *names):
 
 
 def test_ingest_reports_counts_and_throughput_and_exits_0(tmp_path):
-    result = _run("ingest", "--workers", "1", _samples(tmp_path, "d021.json", "2025-08-28-guehi.html"))
+    result = _run("ingest", "--workers", "1", _samples(tmp_path, "2025-09-02-guehi.json", "2025-08-28-guehi.html"))
     assert result.exit_code == 0, result.output
     assert "2 articles read: 2 new, 0 already stored, 0 failed" in result.output
     assert "articles/s" in result.output
 
 
 def test_ingest_prints_one_line_per_bad_input_and_exits_1(tmp_path):
-    folder = _samples(tmp_path, "d021.json")
+    folder = _samples(tmp_path, "2025-09-02-guehi.json")
     (folder / "broken.json").write_text("{")
     result = _run("ingest", "-w", "1", folder)
     assert result.exit_code == 1
@@ -82,7 +82,12 @@ def test_errors_says_when_there_are_none():
 
 
 def test_sagas_lists_player_clubs_stage_articles_and_last_seen(tmp_path):
-    _run("ingest", "-w", "1", _samples(tmp_path, "d021.json", "2025-08-28-guehi.html", "d015.json"))
+    _run(
+        "ingest",
+        "-w",
+        "1",
+        _samples(tmp_path, "2025-09-02-guehi.json", "2025-08-28-guehi.html", "2021-08-05-grealish.json"),
+    )
     result = _run("sagas", "--player", "guehi")
     assert result.exit_code == 0, result.output
     [row] = [line for line in result.output.splitlines() if "Liverpool" in line]
@@ -92,18 +97,18 @@ def test_sagas_lists_player_clubs_stage_articles_and_last_seen(tmp_path):
 
 
 def test_sagas_filter_by_club_understands_short_names(tmp_path):
-    _run("ingest", "-w", "1", _samples(tmp_path, "d021.json", "d015.json"))
+    _run("ingest", "-w", "1", _samples(tmp_path, "2025-09-02-guehi.json", "2021-08-05-grealish.json"))
     result = _run("sagas", "--club", "Man City")
     assert "Jack Grealish" in result.output
     assert "Liverpool" not in result.output
 
 
 def test_show_prints_each_claim_with_date_outlet_stage_and_sentence(tmp_path):
-    _run("ingest", "-w", "1", _samples(tmp_path, "d021.json", "2025-08-28-guehi.html"))
+    _run("ingest", "-w", "1", _samples(tmp_path, "2025-09-02-guehi.json", "2025-08-28-guehi.html"))
     result = _run("show", "Guehi")
     assert result.exit_code == 0, result.output
     assert "2025-08-28" in result.output and "Demo Sports Desk" in result.output
-    assert "2025-09-02" in result.output and "Sky Sports" in result.output
+    assert "2025-09-02" in result.output and result.output.count("Demo Sports Desk") >= 2
     assert "negotiating" in result.output and "off" in result.output
     assert "Liverpool are in advanced talks" in result.output or "in talks with" in result.output
 
@@ -115,7 +120,7 @@ def test_show_unknown_player_exits_1_with_a_hint():
 
 
 def test_issue_14_ingest_of_a_folder_with_a_readme_stores_only_the_articles(tmp_path):
-    folder = _samples(tmp_path, "d021.json", "2025-09-01-isak.txt")
+    folder = _samples(tmp_path, "2025-09-02-guehi.json", "2025-09-01-isak.txt")
     (folder / "README.md").write_text("# Samples\nArsenal have signed Declan Rice from West Ham.\n", encoding="utf-8")
     (folder / "NOTES.txt").write_text("Chelsea have signed Cole Palmer from Manchester City.\n", encoding="utf-8")
     result = _run("ingest", "--workers", "1", folder)

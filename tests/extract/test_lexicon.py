@@ -2,15 +2,12 @@
 
 import re
 from importlib import import_module
-from pathlib import Path
 
 import pytest
 
-from mercato.evaluate.bench import read_corpus
 from mercato.extract.lexicon import Lexicon, Prefilter, _starts, _units, grouped, lexicon, lowered
 from mercato.extract.sentences import split_sentences
-
-SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+from tests.corpus import news_texts
 
 
 def _spans(pattern: re.Pattern[str] | Lexicon, text: str) -> list[tuple[int, int]]:
@@ -71,13 +68,13 @@ def _extractor_lexicons() -> list[Lexicon]:
 
 def test_every_lexicon_of_the_extractor_matches_as_its_case_blind_pattern() -> None:
     """Each lexicon, prefilter included, against its own pattern compiled with re.IGNORECASE:
-    over the sample articles whole, sentence by sentence, and in the stretch before each
+    over news articles whole, sentence by sentence, and in the stretch before each
     capitalised word (where the extractor reads what precedes a name)."""
     texts = []
-    for article in read_corpus(SAMPLES / "articles"):
-        texts.append(article.text)
-        texts += [sentence.text for sentence in split_sentences(article.text)]
-        texts += [article.text[max(0, m.start() - 40) : m.start()] for m in re.finditer(r"\b[A-Z]", article.text)]
+    for text in news_texts():
+        texts.append(text)
+        texts += [sentence.text for sentence in split_sentences(text)]
+        texts += [text[max(0, m.start() - 40) : m.start()] for m in re.finditer(r"\b[A-Z]", text)]
     lexicons = _extractor_lexicons()
     assert len(lexicons) >= 30 and len(texts) >= 500
     for found in lexicons:

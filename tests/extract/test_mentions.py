@@ -1,18 +1,15 @@
 import re
 from datetime import date
-from pathlib import Path
 
 import pytest
 from ahocorasick_rs import AhoCorasick
 
-from mercato.evaluate.bench import read_corpus
 from mercato.extract.club_refs import _DESCRIPTOR, _descriptors, _whole_words
 from mercato.extract.mentions import find_mentions, is_title_case
 from mercato.extract.pointers import _SINGLE, _single_word_at
 from mercato.extract.sources import known_outlets
 from mercato.kb.link import linker_for, prepare_text
-
-SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+from tests.corpus import news_texts
 
 
 def mentions(text, kb, published=date(2025, 3, 1)):
@@ -74,7 +71,7 @@ def test_title_case_headlines_are_told_from_prose():
 
 
 def test_title_case_counts_words_as_the_pattern_does():
-    lines = [line for article in read_corpus(SAMPLES) for line in article.text.split("\n")]
+    lines = [line for text in news_texts() for line in text.split("\n")]
     lines += ["Élan Über Ödegaard Écija", "A\x1cB\tC\x0bD\x0cE", "1 2 3 Four Five Six seven", "_A _B _C _D", "  "]
     lines += [
         "“Kane” ‘Joins’ — Bayern Deal",
@@ -87,7 +84,7 @@ def test_title_case_counts_words_as_the_pattern_does():
 
 
 def test_a_capitalised_word_is_read_at_a_position_as_a_scan_finds_it():
-    texts = [prepare_text(article.text) for article in read_corpus(SAMPLES)]
+    texts = [prepare_text(text) for text in news_texts()]
     texts += ["O'Brien and Brien, Oxlade-Chamberlain and Chamberlain's move, D'Angelo's Angelo", "A-Team Team"]
     for text in texts:
         found = {m.start(): m.group(0) for m in _SINGLE.finditer(text)}
@@ -102,13 +99,13 @@ def test_a_capitalised_word_is_read_at_a_position_as_a_scan_finds_it():
 )
 def test_whole_words_are_found_as_the_word_bounded_pattern_finds_them(words):
     pattern = re.compile(rf"\b(?:{'|'.join(words)})\b")
-    texts = [article.text for article in read_corpus(SAMPLES)] + ["them theme They_ they' ab a b ab-a they"]
+    texts = news_texts() + ["them theme They_ they' ab a b ab-a they"]
     for text in texts:
         assert _whole_words(AhoCorasick(words), text) == [m.span() for m in pattern.finditer(text)]
 
 
 def test_country_descriptors_are_found_as_the_pattern_finds_them():
-    texts = [prepare_text(article.text) for article in read_corpus(SAMPLES)]
+    texts = [prepare_text(text) for text in news_texts()]
     texts += ["The Spanish giants beat the German club; Xthe Dutch side, the Saudi Pro League side, the  Italian\nteam"]
     for text in texts:
         assert [m.span() for m in _descriptors(text)] == [m.span() for m in _DESCRIPTOR.finditer(text)]

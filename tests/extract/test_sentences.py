@@ -1,7 +1,5 @@
-from pathlib import Path
-
-from mercato.evaluate.bench import read_corpus
 from mercato.extract.sentences import _CLAUSE_BREAKS, split_clauses, split_sentences
+from tests.corpus import news_texts
 
 
 def test_sentences_keep_their_spans_in_the_text():
@@ -53,8 +51,7 @@ def test_every_kind_of_clause_break() -> None:
 
 def test_clauses_split_as_every_break_pattern_splits_them() -> None:
     """Sentences without a dash or 'having' are split at commas and semicolons alone: the same."""
-    texts = [article.text for article in read_corpus(Path(__file__).resolve().parents[2] / "samples")]
-    sentences = [s.text for text in texts for s in split_sentences(text)]
+    sentences = [s.text for text in news_texts() for s in split_sentences(text)]
     sentences += ["Arsenal want Rice, Chelsea want Kane; United are keen", "City, having lost - and while"]
     assert len(sentences) > 100
     for sentence in sentences:

@@ -71,21 +71,23 @@ def test_a_rejected_claim_leaves_its_saga_and_stays_out_after_reingest_and_a_ret
 
 
 def test_a_fixed_field_holds_after_reextraction_and_is_shown_as_a_correction(env):
-    bid = _claim_id(env, "Isak", "Alexander Isak has reported to Newcastle")
+    bid = _claim_id(env, "Isak", "Newcastle turn down Liverpool bid for Alexander Isak")
     _run(env, "claims", "fix", bid, "--stage", "negotiating", "--reason", "talks, not a bid")
     _run(env, "reextract")
-    [fixed] = [c for c in _claims(env, "Isak")["claims"] if c["sentence"].startswith("Alexander Isak has reported")]
+    [fixed] = [
+        c for c in _claims(env, "Isak")["claims"] if c["sentence"].startswith("Newcastle turn down Liverpool bid")
+    ]
     assert fixed["stage"] == "negotiating"
     assert "corrected: fixed stage to negotiating by" in _run(env, "show", "Isak")
 
 
 def test_a_rejection_counts_in_the_sources_records(env):
     sources = {s["name"]: s for s in json.loads(_run(env, "sources", "--json"))}
-    claims = sources["Sky Sports News"]["claims"]
-    claim = _claim_id(env, "Isak", "Alexander Isak has reported to Newcastle")
+    claims = sources["Demo Sports Desk"]["claims"]
+    claim = _claim_id(env, "Isak", "Newcastle turn down Liverpool bid for Alexander Isak")
     _run(env, "claims", "reject", claim, "--reason", "misread")
     after = {s["name"]: s for s in json.loads(_run(env, "sources", "--json"))}
-    assert after["Sky Sports News"]["claims"] == claims - 1
+    assert after["Demo Sports Desk"]["claims"] == claims - 1
 
 
 def test_a_saga_split_and_a_merge_change_the_sagas_and_export_as_gold(env, tmp_path):
