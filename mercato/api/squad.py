@@ -48,10 +48,10 @@ def _club(store: Store, kb: KnowledgeBase, text: str) -> Club:
     return find_club(kb, text)
 
 
-def _options(store: Store, kb: KnowledgeBase, as_of: date | None, formation: str) -> SquadOptions:
-    """Squad options with the injuries and completed moves the store has read."""
+def _options(store: Store, kb: KnowledgeBase, as_of: date | None, formation: str, club: Club) -> SquadOptions:
+    """Squad options with the injuries and completed moves the store has read about the club."""
     # The clock is read here, at the edge, when the request names no date.
-    return stored_options(store, kb, as_of or date.today(), formation)
+    return stored_options(store, kb, as_of or date.today(), formation, club)
 
 
 @router.get("/clubs/{club}/squad")
@@ -59,7 +59,8 @@ def get_squad(
     club: ClubText, store: StoreDep, kb: Kb, as_of: Day = None, formation: _Formation = "4-3-3"
 ) -> dict[str, Any]:
     """The club's depth chart, needs and best XI."""
-    return squad_json(analyse_squad(kb, _club(store, kb, club), _options(store, kb, as_of, formation)))
+    known = _club(store, kb, club)
+    return squad_json(analyse_squad(kb, known, _options(store, kb, as_of, formation, known)))
 
 
 @router.get("/clubs/{club}/needs")
@@ -67,7 +68,8 @@ def get_needs(
     club: ClubText, store: StoreDep, kb: Kb, as_of: Day = None, formation: _Formation = "4-3-3"
 ) -> list[dict[str, object]]:
     """What the club's squad lacks, most pressing first."""
-    return needs_json(analyse_squad(kb, _club(store, kb, club), _options(store, kb, as_of, formation)))
+    known = _club(store, kb, club)
+    return needs_json(analyse_squad(kb, known, _options(store, kb, as_of, formation, known)))
 
 
 @router.get("/clubs/{club}/xi.png", response_class=Response, responses={200: {"content": {"image/png": {}}}})
@@ -75,7 +77,8 @@ def get_xi_picture(
     club: ClubText, store: StoreDep, kb: Kb, as_of: Day = None, formation: _Formation = "4-3-3"
 ) -> Response:
     """The club's best XI drawn on a pitch (PNG)."""
-    report = analyse_squad(kb, _club(store, kb, club), _options(store, kb, as_of, formation))
+    known = _club(store, kb, club)
+    report = analyse_squad(kb, known, _options(store, kb, as_of, formation, known))
     return Response(xi_picture(report, "png"), media_type="image/png")
 
 
@@ -90,7 +93,7 @@ def get_fit(
 ) -> dict[str, object]:
     """Where the player would fit at the club: position, whom he displaces, a fit score."""
     buyer = _club(store, kb, club)
-    result = fit_target(kb, find_player(kb, player), buyer, _options(store, kb, as_of, formation))
+    result = fit_target(kb, find_player(kb, player), buyer, _options(store, kb, as_of, formation, buyer))
     return fit_json(result, buyer)
 
 

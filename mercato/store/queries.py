@@ -63,12 +63,13 @@ def claims(
     club: str | None = None,
     *,
     player_id: int | None = None,
+    named: Iterable[str] | None = None,
     stage: Stage | None = None,
     after: date | None = None,
     as_of: date | None = None,
 ) -> list[ReportedClaim]:
     """Transfer claims in time order; ``player`` and ``club`` match part of a name, ``player_id``
-    is one stored player.
+    is one stored player, ``named`` players by their whole names.
 
     Case and accents do not matter ("guehi" finds Marc Guéhi); ``club`` matches the club a
     player leaves or joins. ``stage`` keeps claims at that stage; ``after`` and ``as_of``
@@ -87,6 +88,8 @@ def claims(
     )
     if player_id is not None:
         query = query.where(ClaimRow.player_id == player_id)
+    if named is not None:
+        query = query.where(PlayerRow.name.in_(sorted(set(named))))
     if stage is not None:
         query = query.where(ClaimRow.stage == stage.value)
     if after is not None:

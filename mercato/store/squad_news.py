@@ -11,7 +11,7 @@ from datetime import date
 
 from mercato.kb import KnowledgeBase, name_key
 from mercato.kb.facts import ReportedMove
-from mercato.model import DealType, Stage
+from mercato.model import Club, DealType, Stage
 from mercato.squad import SquadOptions, moves_from_claims
 from mercato.store.queries import claims, injuries
 from mercato.store.store import Store
@@ -19,16 +19,27 @@ from mercato.store.store import Store
 __all__ = ["reported_moves", "stored_options"]
 
 
-def stored_options(store: Store, kb: KnowledgeBase, as_of: date, formation: str = "4-3-3") -> SquadOptions:
-    """Squad options on ``as_of`` with the injury claims and completed moves the store has read."""
+def stored_options(
+    store: Store, kb: KnowledgeBase, as_of: date, formation: str = "4-3-3", club: Club | None = None
+) -> SquadOptions:
+    """Squad options on ``as_of`` with the injury claims and completed moves the store has read.
+
+    ``club``: only the completed moves that can change that club's squad (to or from it, and
+    those of the players the reference data has there), so that a large store is not read
+    whole for one club. Injury claims are read whole: the press names a player as it likes
+    ("Mount"), and the squad matches the names.
+    """
     # squad_as_of decides which of them the reference data does not hold already
-    completed = claims(store, stage=Stage.COMPLETED, as_of=as_of)
-    return SquadOptions(
-        as_of,
-        formation,
-        injuries=tuple(injuries(store, as_of=as_of)),
-        moves=moves_from_claims(completed, kb),
-    )
+    if club is None:
+        completed = claims(store, stage=Stage.COMPLETED, as_of=as_of)
+    else:
+        squad = [player.name for player in kb.squad_on(club.id, as_of)]
+        moves = claims(store, club=club.name, stage=Stage.COMPLETED, as_of=as_of)
+        seen = {c.claim_id for c in moves}
+        theirs = [c for c in claims(store, named=squad, stage=Stage.COMPLETED, as_of=as_of) if c.claim_id not in seen]
+        completed = moves + theirs
+    hurt = tuple(injuries(store, as_of=as_of))
+    return SquadOptions(as_of, formation, injuries=hurt, moves=moves_from_claims(completed, kb))
 
 
 def reported_moves(store: Store, player: str) -> list[ReportedMove]:

@@ -178,7 +178,7 @@ def _fit(store: Store, kb: KnowledgeBase, player: str, club: str, day: date) -> 
     """Where the player would fit at the buying club (or why that cannot be said)."""
     try:
         buyer = find_club(kb, club)
-        options: SquadOptions = stored_options(store, kb, day, "4-3-3")
+        options: SquadOptions = stored_options(store, kb, day, club=buyer)
         return {"fit": fit_target(kb, find_player(kb, player), buyer, options), "club": buyer}
     except MercatoError as problem:
         return {"problem": str(problem)}

@@ -70,11 +70,12 @@ def club_page(request: Request, club: ClubText, store: StoreDep, kb: Kb, target:
         return page(request, "missing.html", status=404, what=str(unknown))
     found = club_by_id(store, stored_id) if stored_id is not None else None
     today = today_of(store)
-    report = analyse_squad(kb, known, stored_options(store, kb, today))
+    options = stored_options(store, kb, today, club=known)
+    report = analyse_squad(kb, known, options)
     fit = problem = None
     if target:
         try:
-            fit = fit_target(kb, find_player(kb, target), known, stored_options(store, kb, today))
+            fit = fit_target(kb, find_player(kb, target), known, options)
         except MercatoError as error:
             problem = str(error)
     incoming = found[1] if found else []
@@ -99,7 +100,7 @@ def club_xi(club: ClubText, store: StoreDep, kb: Kb, target: _Target = None) -> 
     """The club's best XI on a pitch, or with ``target`` in it (the what-if), as SVG."""
     try:
         known, _ = _club(store, kb, club)
-        options = stored_options(store, kb, today_of(store))
+        options = stored_options(store, kb, today_of(store), club=known)
         if target:
             fit = fit_target(kb, find_player(kb, target), known, options)
             picture = draw_xi(
