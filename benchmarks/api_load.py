@@ -20,9 +20,10 @@ import tempfile
 import time
 from collections import Counter
 from pathlib import Path
+from urllib.parse import quote
 
 import aiohttp
-from big_store import CLUBS, PLAYERS, SAGAS_PER_PLAYER, generated_store, percentiles, player_name, serving
+from big_store import PLAYERS, SAGAS_PER_PLAYER, club_names, generated_store, percentiles, player_name, serving
 
 
 def request_paths(count: int, seed: int = 3) -> list[str]:
@@ -31,7 +32,7 @@ def request_paths(count: int, seed: int = 3) -> list[str]:
     kinds = [
         lambda: f"/sagas?limit=20&offset={rng.randrange(0, 2000)}",
         lambda: f"/sagas?player={player_name(rng.randrange(1, PLAYERS + 1)).replace(' ', '%20')}",
-        lambda: f"/sagas?club=Club%20{rng.randrange(1, CLUBS + 1):05d}&limit=20",
+        lambda: f"/sagas?club={quote(rng.choice(club_names()))}&limit=20",
         lambda: f"/sagas/{rng.randrange(1, PLAYERS * SAGAS_PER_PLAYER + 1)}",
         lambda: f"/sagas/{rng.randrange(1, PLAYERS * SAGAS_PER_PLAYER + 1)}",
     ]

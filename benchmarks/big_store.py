@@ -1,7 +1,8 @@
 """The generated store the API benchmarks run on, and the server they start over it.
 
 1,000,000 claims in 100,000 sagas (50,000 players, two destinations each, ten claims per
-saga, four claims per article), written by raw executemany into a schema the migrations made.
+saga, four claims per article) among 2,000 real clubs, written by raw executemany into a
+schema the migrations made.
 """
 
 from __future__ import annotations
@@ -19,8 +20,10 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, timedelta
+from functools import cache
 from pathlib import Path
 
+from mercato.kb import load_kb, name_key
 from mercato.store import open_store
 
 PLAYERS = 50_000
@@ -31,6 +34,15 @@ CLAIMS_PER_ARTICLE = 4
 STAGES = ("interest", "approach", "negotiating", "agreed", "medical")
 OUTLETS = ("BBC Sport", "Sky Sports News", "The Athletic", "Daily Mail", "Marca", "Kicker")
 START = date(2024, 1, 1)
+
+
+@cache
+def club_names() -> tuple[str, ...]:
+    """The store's clubs: real ones from the knowledge base, those with the largest squads first
+    (so that club pages have a squad to draw)."""
+    kb = load_kb()
+    clubs = sorted(kb.clubs.values(), key=lambda c: (-len(kb.squad(c.id)), c.id))
+    return tuple(dict.fromkeys(c.name for c in clubs))[:CLUBS]
 
 
 def player_name(i: int) -> str:
@@ -47,7 +59,7 @@ def generate(path: Path) -> None:
     with connection:
         connection.executemany(
             "INSERT INTO clubs (id, name, search_key) VALUES (?, ?, ?)",
-            ((i, f"Club {i:05d}", f"club {i:05d}") for i in range(1, CLUBS + 1)),
+            ((i, name, name_key(name)) for i, name in enumerate(club_names(), start=1)),
         )
         connection.executemany(
             "INSERT INTO players (id, name, search_key) VALUES (?, ?, ?)",

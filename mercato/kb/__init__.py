@@ -111,16 +111,15 @@ class KnowledgeBase:
         found = self.player_named(text)
         if found is not None:
             return found
-        wanted = name_key(text).split()
+        wanted = tuple(name_key(text).split())
         if not wanted:
             return None
         n = len(wanted)
-
-        def matches(player: Player) -> bool:
-            words = name_key(player.name).split()
-            return any(words[i : i + n] == wanted for i in range(len(words) - n + 1))
-
-        candidates = [p for p in self.players if matches(p)]
+        candidates = [
+            player
+            for words, player in _by_word(self).get(wanted[0], ())
+            if any(words[i : i + n] == wanted for i in range(len(words) - n + 1))
+        ]
         candidates.sort(key=lambda p: (-(p.last_season or 0), -(p.market_value_eur or 0)))
         return candidates[0] if candidates else None
 
@@ -241,6 +240,18 @@ def _short_names(clubs: dict[int, Club]) -> dict[int, tuple[str, ...]]:
         if town and rest in _DROPPABLE and " " not in town and key not in taken and set(towns[key]) == {club.id}:
             short[club.id] = (town,)
     return short
+
+
+@cache
+def _by_word(kb: KnowledgeBase) -> dict[str, tuple[tuple[tuple[str, ...], Player], ...]]:
+    """Each word of the players' names (as name_key writes them), with the players whose names
+    hold it: a surname is looked up, not compared with every name."""
+    index: dict[str, list[tuple[tuple[str, ...], Player]]] = {}
+    for player in kb.players:
+        words = tuple(name_key(player.name).split())
+        for word in dict.fromkeys(words):
+            index.setdefault(word, []).append((words, player))
+    return {word: tuple(found) for word, found in index.items()}
 
 
 @cache

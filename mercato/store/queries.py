@@ -101,7 +101,12 @@ def claims(
             query = query.where(ClaimRow.player_id.in_(ids_named(session, PlayerRow, player)))
         if club:
             clubs = ids_named(session, ClubRow, club)
-            query = query.where(or_(ClaimRow.to_club_id.in_(clubs), ClaimRow.from_club_id.in_(clubs)))
+            # the claims' ids off the two club indexes first: asked as one OR beside a date, SQLite
+            # would walk every article up to the date instead
+            theirs = select(ClaimRow.id).where(ClaimRow.to_club_id.in_(clubs))
+            query = query.where(
+                ClaimRow.id.in_(theirs.union(select(ClaimRow.id).where(ClaimRow.from_club_id.in_(clubs))))
+            )
         found = [
             ReportedClaim(
                 claim=claim_from_row(row, player_name, to_name, from_name),

@@ -98,7 +98,7 @@ class ClaimRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
     player_id: Mapped[int] = mapped_column(ForeignKey("players.id"), index=True)
-    from_club_id: Mapped[int | None] = mapped_column(ForeignKey("clubs.id"))
+    from_club_id: Mapped[int | None] = mapped_column(ForeignKey("clubs.id"), index=True)
     to_club_id: Mapped[int] = mapped_column(ForeignKey("clubs.id"), index=True)
     stage: Mapped[str] = mapped_column(String(16))
     deal_type: Mapped[str] = mapped_column(String(16))
