@@ -12,29 +12,11 @@ The generated database is written to a temporary folder (or --db) and is not com
 from __future__ import annotations
 
 import argparse
-import http.client
 import random
 import tempfile
-import time
 from pathlib import Path
 
-from big_store import PLAYERS, SAGAS_PER_PLAYER, generated_store, percentiles, player_name, serving
-
-
-def measure(port: int, paths: list[str]) -> list[float]:
-    """Milliseconds per request, sent one after another over one kept-alive connection."""
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    timings = []
-    for path in paths:
-        started = time.perf_counter()
-        connection.request("GET", path)
-        response = connection.getresponse()
-        body = response.read()
-        timings.append((time.perf_counter() - started) * 1000)
-        if response.status != 200:
-            raise RuntimeError(f"GET {path}: {response.status} {body[:200]!r}")
-    connection.close()
-    return timings
+from big_store import PLAYERS, SAGAS_PER_PLAYER, generated_store, measure, percentiles, player_name, serving
 
 
 def main() -> None:

@@ -11,32 +11,14 @@ not a test:
 from __future__ import annotations
 
 import argparse
-import http.client
 import random
 import tempfile
-import time
 from pathlib import Path
 from urllib.parse import quote
 
-from big_store import PLAYERS, SAGAS_PER_PLAYER, club_names, generated_store, percentiles, serving
+from big_store import PLAYERS, SAGAS_PER_PLAYER, club_names, generated_store, measure, percentiles, serving
 
 _TARGET_MS = 100
-
-
-def timings(port: int, paths: list[str]) -> list[float]:
-    """Milliseconds to each whole page, over one kept-alive connection."""
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-    out = []
-    for path in paths:
-        started = time.perf_counter()
-        connection.request("GET", path)
-        response = connection.getresponse()
-        body = response.read()
-        out.append((time.perf_counter() - started) * 1000)
-        if response.status != 200:
-            raise SystemExit(f"GET {path}: {response.status} {body[:300]!r}")
-    connection.close()
-    return out
 
 
 def main() -> None:
@@ -58,10 +40,10 @@ def main() -> None:
         path = generated_store(args.db, args.keep, Path(folder))
         with serving(path) as port:
             for make in pages.values():
-                timings(port, [make() for _ in range(5)])  # warm up
+                measure(port, [make() for _ in range(5)])  # warm up
             print(f"{args.requests} requests a page, one at a time, mercato serve on 127.0.0.1:{port}")
             for label, make in pages.items():
-                p50, p95, p99 = percentiles(timings(port, [make() for _ in range(args.requests)]))
+                p50, p95, p99 = percentiles(measure(port, [make() for _ in range(args.requests)]))
                 verdict = "ok" if p95 < _TARGET_MS else f"over the {_TARGET_MS} ms target"
                 print(f"{label:20} p50 {p50:6.1f} ms  p95 {p95:6.1f} ms  p99 {p99:6.1f} ms  ({verdict})")
 
