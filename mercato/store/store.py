@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
@@ -52,6 +53,9 @@ class Store:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        # A store let go without close() still closes its connections (a server would log each
+        # one dropped), as a command that ends does with the store it opened.
+        weakref.finalize(self, engine.dispose)
 
     @contextmanager
     def session(self) -> Iterator[Session]:

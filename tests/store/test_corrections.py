@@ -20,8 +20,8 @@ runner = CliRunner()
 
 
 @pytest.fixture
-def env(tmp_path):
-    env = {"MERCATO_DB": f"sqlite:///{tmp_path / 'news.db'}"}
+def env(store_url):
+    env = {"MERCATO_DB": store_url}
     assert runner.invoke(cli.app, ["ingest", str(SAMPLES)], env=env).exit_code == 0
     return env
 

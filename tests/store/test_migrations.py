@@ -14,8 +14,8 @@ from mercato.store.schema import Base
 from mercato.store.store import _MIGRATIONS
 
 
-def test_migrated_database_matches_the_declared_tables(tmp_path):
-    store = open_store(f"sqlite:///{tmp_path / 'm.db'}")
+def test_migrated_database_matches_the_declared_tables(store_url):
+    store = open_store(store_url)
     with store.engine.connect() as connection:
         assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
         tables = set(inspect(connection).get_table_names())

@@ -1,4 +1,4 @@
-"""Writing and reading the store on a real SQLite file (mercato/store/)."""
+"""Writing and reading the store on a real SQLite file and a real PostgreSQL server (mercato/store/)."""
 
 from dataclasses import replace
 from datetime import date
@@ -23,13 +23,6 @@ from mercato.store.saga_queries import club_ids_named, player_ids_named
 from mercato.store.schema import ArticleRow, ClaimRow, ClubRow, PlayerRow
 
 TEXT = "Villarreal have agreed a fee with Sevilla for José Ruiz. Talks continue."
-
-
-@pytest.fixture
-def store(tmp_path):
-    opened = open_store(f"sqlite:///{tmp_path / 'mercato.db'}")
-    yield opened
-    opened.close()
 
 
 def _article(text=TEXT, article_id=None):

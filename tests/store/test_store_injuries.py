@@ -8,19 +8,12 @@ from sqlalchemy.exc import IntegrityError
 
 from mercato.ingest.articles import make_article
 from mercato.model import Evidence, ExtractionResult, InjuryClaim, InjuryStatus
-from mercato.store import articles, injuries, open_store
+from mercato.store import articles, injuries
 from mercato.store.schema import ClaimRow, InjuryRow
 
 TEXT = "Westbury lost again. Ola Svensson is out for six weeks with a calf injury."
 SENTENCE = "Ola Svensson is out for six weeks with a calf injury."
 SPAN = (21, 21 + len(SENTENCE))
-
-
-@pytest.fixture
-def store(tmp_path):
-    opened = open_store(f"sqlite:///{tmp_path / 'mercato.db'}")
-    yield opened
-    opened.close()
 
 
 def _article(text=TEXT, published=date(2025, 1, 15)):
