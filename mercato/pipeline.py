@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 import time
@@ -10,16 +11,19 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from mercato.errors import OverBudget
 from mercato.extract import extract
 from mercato.ingest import ARTICLES_ONLY, IngestProblem, Selection, find_inputs, read_input
-from mercato.kb import KnowledgeBase
+from mercato.kb import KnowledgeBase, load_kb
 from mercato.model import Article, ExtractionResult
 from mercato.settings import Settings
 from mercato.store import Store, Stored
 
-__all__ = ["IngestReport", "ingest_paths"]
+__all__ = ["ENGINES", "IngestReport", "ingest_paths"]
+
+ENGINES = ("process", "ray")  # where extraction runs: a process pool here, or Ray tasks
 
 _BATCH = 64  # articles extracted and stored together; progress moves once per batch
 _MAX_ARTICLE_BYTES: int = Settings.model_fields["max_article_bytes"].default
@@ -66,6 +70,8 @@ def ingest_paths(
     *,
     max_article_bytes: int = _MAX_ARTICLE_BYTES,
     budget_s: float | None = _BUDGET_S,
+    engine: str = "process",
+    address: str | None = None,
     on_progress: Progress | None = None,
     selection: Selection = ARTICLES_ONLY,
 ) -> IngestReport:
@@ -76,6 +82,8 @@ def ingest_paths(
         selection: which files of a folder are read (articles only, by default).
         budget_s: seconds extraction may spend on one article (None: no limit); an article
             past it is recorded as failed and the batch goes on.
+        engine: "process" (a process pool on this machine) or "ray" (Ray tasks: on the
+            cluster at ``address``, else on a Ray instance started here for the run).
         on_progress: called with (inputs done, inputs in all) as batches are stored.
     """
     started = time.perf_counter()
@@ -91,7 +99,10 @@ def ingest_paths(
             )
         )
     pending: list[Article] = []
-    with _extractor(kb, workers, budget_s) as extract_all:
+    if engine not in ENGINES:
+        raise ValueError(f"engine {engine!r}: not one of {', '.join(ENGINES)}")
+    extractor = _ray_extractor(kb, workers, budget_s, address) if engine == "ray" else _extractor(kb, workers, budget_s)
+    with extractor as extract_all:
         for done, item in enumerate(inputs, start=1):
             found = [item] if isinstance(item, IngestProblem) else read_input(item, max_article_bytes)
             for article_or_problem in found:
@@ -231,3 +242,55 @@ def _extractor(kb: KnowledgeBase, workers: int | None, budget_s: float | None) -
         yield lambda articles: list(
             pool.map(_extract_in_worker, articles, chunksize=max(1, len(articles) // (workers * 4)))
         )
+
+
+def _extract_batch(
+    kb: KnowledgeBase | None, articles: Sequence[Article], budget_s: float | None
+) -> list[_Outcome]:
+    """One Ray task: a batch of articles extracted, each to its claims or its problem (``kb``
+    None: the packaged knowledge base, which each worker reads once and keeps)."""
+    known = kb if kb is not None else load_kb()
+    return [_extract_safely(article, known, budget_s) for article in articles]
+
+
+_RAY_BATCH = 16  # articles a task: small enough to spread, large enough to outweigh a task's cost
+_RAY_RETRIES = 3  # a task whose worker died is run again (its articles' writes are idempotent)
+
+
+@contextmanager
+def _ray_extractor(
+    kb: KnowledgeBase, workers: int | None, budget_s: float | None, address: str | None
+) -> Iterator[_ExtractAll]:
+    """A function extracting a batch of articles as Ray tasks; the writes stay here, in order.
+
+    Without ``address`` a local Ray instance is started for the run (``workers`` CPUs, all by
+    default) and stopped after it; with one, the tasks go to that cluster.
+    """
+    import ray
+
+    started_here = not ray.is_initialized()
+    if started_here:
+        logging.getLogger("ray").setLevel(logging.ERROR)  # Ray's notices are not Mercato's output
+        ray.init(
+            address=address,
+            num_cpus=None if address else (workers or os.cpu_count() or 1),
+            include_dashboard=False,
+            logging_level=logging.ERROR,
+            log_to_driver=False,
+            configure_logging=False,
+        )
+    task = ray.remote(max_retries=_RAY_RETRIES, retry_exceptions=False)(_extract_batch)
+    # The packaged knowledge base each worker reads for itself, once; another one goes to the
+    # object store and is read back with every task (slow: a large Python object).
+    kb_ref: Any = None if kb is load_kb() else ray.put(kb)
+
+    def extract_all(articles: Sequence[Article]) -> list[_Outcome]:
+        batches = [list(articles[i : i + _RAY_BATCH]) for i in range(0, len(articles), _RAY_BATCH)]
+        done = ray.get([task.remote(kb_ref, batch, budget_s) for batch in batches])
+        return [outcome for batch in done for outcome in batch]
+
+    try:
+        yield extract_all
+    finally:
+        if started_here:
+            ray.shutdown()

@@ -44,6 +44,14 @@ def ingest(
             "--exclude", metavar="GLOB", help="Skip files of a folder that match (beside README*, LICENSE*...)."
         ),
     ] = None,
+    engine: Annotated[
+        str,
+        typer.Option(metavar="ENGINE", help="Where extraction runs: process (a pool here) or ray (Ray tasks)."),
+    ] = "process",
+    address: Annotated[
+        str | None,
+        typer.Option(metavar="ADDR", help="--engine ray: the Ray cluster (default: a local Ray started for the run)."),
+    ] = None,
 ) -> None:
     """Read articles, extract their claims and store them (exit 1: some inputs failed, 2: all).
 
@@ -55,9 +63,11 @@ def ingest(
     from mercato.cli.extraction_views import ingest_summary
     from mercato.ingest import NOT_ARTICLES, Selection
     from mercato.kb import load_kb
-    from mercato.pipeline import ingest_paths
+    from mercato.pipeline import ENGINES, ingest_paths
     from mercato.settings import Settings
 
+    if engine not in ENGINES:
+        common.fail(ValueError(f"--engine {engine!r}: use one of {', '.join(ENGINES)}"))
     settings = Settings()
     store = open_store()
     with Progress(console=common.console, transient=True, disable=not common.console.is_terminal) as progress:
@@ -69,6 +79,8 @@ def ingest(
             workers,
             max_article_bytes=settings.max_article_bytes,
             budget_s=settings.extract_budget_s,
+            engine=engine,
+            address=address,
             on_progress=lambda done, total: progress.update(task, completed=done, total=total),
             selection=Selection(tuple(include or ()), NOT_ARTICLES + tuple(exclude or ())),
         )
