@@ -23,7 +23,16 @@ from pathlib import Path
 from urllib.parse import quote
 
 import aiohttp
-from big_store import PLAYERS, SAGAS_PER_PLAYER, club_names, generated_store, percentiles, player_name, serving
+from big_store import (
+    PLAYERS,
+    SAGAS_PER_PLAYER,
+    add_store_options,
+    club_names,
+    generated_store,
+    percentiles,
+    player_name,
+    serving,
+)
 
 
 def request_paths(count: int, seed: int = 3) -> list[str]:
@@ -88,8 +97,7 @@ def main() -> None:
         help="server processes (mercato serve --workers; default: one more than the cores, as the "
         "kernel hands connections to the processes unevenly)",
     )
-    parser.add_argument("--db", type=Path, help="database file (default: a temporary one)")
-    parser.add_argument("--keep", action="store_true", help="keep an existing --db file")
+    add_store_options(parser)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         path = generated_store(args.db, args.keep, Path(folder))

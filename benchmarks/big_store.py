@@ -7,6 +7,7 @@ schema the migrations made.
 
 from __future__ import annotations
 
+import argparse
 import http.client
 import json
 import os
@@ -192,10 +193,11 @@ def measure(port: int, paths: list[str]) -> list[float]:
 
 
 @contextmanager
-def serving(path: Path, *args: str) -> Iterator[int]:
-    """`mercato serve` over the store at ``path`` on a free loopback port, once it answers."""
+def serving(path: Path | str, *args: str) -> Iterator[int]:
+    """`mercato serve` over the store at ``path`` (a SQLite file, or a database URL) on a free
+    loopback port, once it answers."""
     port = free_port()
-    env = {**os.environ, "MERCATO_DB": f"sqlite:///{path}"}
+    env = {**os.environ, "MERCATO_DB": path if isinstance(path, str) else f"sqlite:///{path}"}
     server = subprocess.Popen(
         [sys.executable, "-c", "from mercato.cli import app; app()", "serve", "--port", str(port), *args],
         env=env,
@@ -218,6 +220,12 @@ def serving(path: Path, *args: str) -> Iterator[int]:
         server.wait(timeout=15)
 
 
+def add_store_options(parser: argparse.ArgumentParser) -> None:
+    """--db and --keep: where the generated store goes, and whether an existing one is kept."""
+    parser.add_argument("--db", type=Path, help="database file (default: a temporary one)")
+    parser.add_argument("--keep", action="store_true", help="keep an existing --db file")
+
+
 def generated_store(db: Path | None, keep: bool, folder: Path) -> Path:
     """The store's file: ``db`` as it is where ``keep`` and it exists, else generated anew."""
     path = db or folder / "bench.db"
@@ -231,3 +239,55 @@ def generated_store(db: Path | None, keep: bool, folder: Path) -> Path:
             f"({path.stat().st_size / 1e6:.0f} MB)"
         )
     return path
+
+
+@contextmanager
+def postgres_server(folder: Path) -> Iterator[str]:
+    """A PostgreSQL server for the run, its data in ``folder`` (pytest-postgresql's executor;
+    as root, as the postgres user): the URL of its server, without a database name."""
+    from pytest_postgresql.executors import PostgreSQLExecutor
+
+    port = free_port()
+    server = PostgreSQLExecutor(
+        executable=str(Path(__file__).resolve().parents[1] / "scripts" / "pg_ctl_unprivileged"),
+        host="127.0.0.1",
+        port=port,
+        datadir=f"{folder}/pg-data",
+        unixsocketdir=str(folder),
+        logfile=f"{folder}/pg.log",
+        startparams="-w",
+        dbname="postgres",
+    )
+    server.start()
+    try:
+        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}"
+    finally:
+        server.stop()
+
+
+_COPIED = ("clubs", "players", "articles", "claims", "sagas", "saga_changes", "saga_state")
+
+
+def copy_to_postgres(path: Path, server: str, name: str = "bench") -> str:
+    """The generated SQLite store copied into a new PostgreSQL database (schema by the
+    migrations, rows by COPY): its URL."""
+    import psycopg
+
+    plain = server.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(f"{plain}/postgres", autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE {name}")
+    url = f"{server}/{name}"
+    open_store(url).close()
+    source = sqlite3.connect(path)
+    with psycopg.connect(f"{plain}/{name}") as target, target.cursor() as cursor:
+        for table in _COPIED:
+            columns = [row[1] for row in source.execute(f"PRAGMA table_info({table})")]
+            listed = ", ".join(columns)
+            with cursor.copy(f"COPY {table} ({listed}) FROM STDIN") as copy:
+                for row in source.execute(f"SELECT {listed} FROM {table}"):
+                    copy.write_row(row)
+        target.commit()
+        target.autocommit = True
+        target.execute("ANALYZE")
+    source.close()
+    return url

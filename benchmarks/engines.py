@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import socket
 import tempfile
 import time
 from pathlib import Path
 
-from pytest_postgresql.executors import PostgreSQLExecutor
+from big_store import postgres_server
 from sqlalchemy import create_engine, text
 
 from mercato.evaluate.bench import read_corpus
@@ -29,12 +28,6 @@ from mercato.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT.parent / "shared" / "data" / "dev-articles"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def _copies(corpus: Path, copies: int, out: Path) -> int:
@@ -55,22 +48,10 @@ def main() -> None:
     parser.add_argument("--copies", type=int, default=12)
     args = parser.parse_args()
     kb = load_kb()
-    with tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory() as folder, postgres_server(Path(folder)) as server:
         corpus = Path(folder) / "corpus.jsonl"
         count = _copies(args.corpus, args.copies, corpus)
-        port = _free_port()
-        server = PostgreSQLExecutor(
-            executable=str(ROOT / "scripts" / "pg_ctl_unprivileged"),
-            host="127.0.0.1",
-            port=port,
-            datadir=f"{folder}/pg-data",
-            unixsocketdir=folder,
-            logfile=f"{folder}/pg.log",
-            startparams="-w",
-            dbname="postgres",
-        )
-        server.start()
-        admin = create_engine(f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres", isolation_level="AUTOCOMMIT")
+        admin = create_engine(f"{server}/postgres", isolation_level="AUTOCOMMIT")
         try:
             print(f"{count} articles ({args.copies} copies of {args.corpus}), into a new store each run")
             print(f"{'engine':10} {'workers':>7} {'store':11} {'articles':>8} {'seconds':>8} {'articles/s':>10}")
@@ -82,7 +63,7 @@ def main() -> None:
                 else:
                     with admin.connect() as connection:
                         connection.execute(text(f"CREATE DATABASE run{n}"))
-                    url = f"postgresql+psycopg://postgres@127.0.0.1:{port}/run{n}"
+                    url = f"{server}/run{n}"
                 store = open_store(url)
                 started = time.perf_counter()
                 report = ingest_paths([corpus], store, kb, workers=workers, engine=engine)
@@ -91,7 +72,6 @@ def main() -> None:
                 print(f"{engine:10} {workers:>7} {kind:11} {report.new:>8} {took:>8.1f} {report.new / took:>10.1f}")
         finally:
             admin.dispose()
-            server.stop()
 
 
 if __name__ == "__main__":

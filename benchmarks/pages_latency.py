@@ -16,7 +16,16 @@ import tempfile
 from pathlib import Path
 from urllib.parse import quote
 
-from big_store import PLAYERS, SAGAS_PER_PLAYER, club_names, generated_store, measure, percentiles, serving
+from big_store import (
+    PLAYERS,
+    SAGAS_PER_PLAYER,
+    add_store_options,
+    club_names,
+    generated_store,
+    measure,
+    percentiles,
+    serving,
+)
 
 _TARGET_MS = 100
 
@@ -24,8 +33,7 @@ _TARGET_MS = 100
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=100, help="requests per page")
-    parser.add_argument("--db", type=Path, help="database file (default: a temporary one)")
-    parser.add_argument("--keep", action="store_true", help="keep an existing --db file")
+    add_store_options(parser)
     args = parser.parse_args()
     rng = random.Random(4)
     clubs = club_names()[:200]  # the clubs with the largest squads
