@@ -244,9 +244,7 @@ def _extractor(kb: KnowledgeBase, workers: int | None, budget_s: float | None) -
         )
 
 
-def _extract_batch(
-    kb: KnowledgeBase | None, articles: Sequence[Article], budget_s: float | None
-) -> list[_Outcome]:
+def _extract_batch(kb: KnowledgeBase | None, articles: Sequence[Article], budget_s: float | None) -> list[_Outcome]:
     """One Ray task: a batch of articles extracted, each to its claims or its problem (``kb``
     None: the packaged knowledge base, which each worker reads once and keeps)."""
     known = kb if kb is not None else load_kb()

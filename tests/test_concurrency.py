@@ -7,7 +7,6 @@ import json
 import os
 import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -15,6 +14,7 @@ from pathlib import Path
 
 import psutil
 import pytest
+from sqlalchemy import create_engine, text
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples" / "articles"
@@ -37,11 +37,20 @@ def _articles(folder: Path, copies: int) -> None:
                 shutil.copy(path, folder / f"{n}-{path.name}")
 
 
-def test_concurrent_ingests_of_overlapping_folders_report_no_false_failures(tmp_path):
+def _counts(url: str) -> tuple[int, int, int]:
+    """Articles, distinct texts among them, and recorded ingest errors in a store."""
+    engine = create_engine(url)
+    with engine.connect() as connection:
+        stored = connection.execute(text("select count(*), count(distinct content_hash) from articles")).one()
+        recorded = connection.execute(text("select count(*) from ingest_errors")).scalar_one()
+    engine.dispose()
+    return stored[0], stored[1], recorded
+
+
+def test_concurrent_ingests_of_overlapping_folders_report_no_false_failures(tmp_path, store_url):
     shared = tmp_path / "news"
     _articles(shared, 1)
-    db = tmp_path / "news.db"
-    env = {**os.environ, "MERCATO_DB": f"sqlite:///{db}"}
+    env = {**os.environ, "MERCATO_DB": store_url}
     subprocess.run([*MERCATO, "errors"], env=env, check=True, capture_output=True)  # create the store first
     runs = [
         subprocess.Popen(
@@ -56,14 +65,10 @@ def test_concurrent_ingests_of_overlapping_folders_report_no_false_failures(tmp_
     outputs = [run.communicate(timeout=300)[0] for run in runs]
     assert [run.returncode for run in runs] == [0, 0, 0, 0], outputs
     assert not any("IntegrityError" in out or "different text" in out for out in outputs)
-    with sqlite3.connect(db) as connection:
-        stored = connection.execute("select count(*), count(distinct content_hash) from articles").fetchone()
-        recorded = connection.execute("select count(*) from ingest_errors").fetchone()[0]
-    alone = tmp_path / "alone.db"
-    subprocess.run([*MERCATO, "ingest", str(shared)], env={**env, "MERCATO_DB": f"sqlite:///{alone}"}, check=True)
-    with sqlite3.connect(alone) as connection:
-        expected = connection.execute("select count(*) from articles").fetchone()[0]
-    assert stored[0] == stored[1] == expected  # every article once, as one ingest alone stores them
+    stored, distinct, recorded = _counts(store_url)
+    alone = f"sqlite:///{tmp_path / 'alone.db'}"
+    subprocess.run([*MERCATO, "ingest", str(shared)], env={**env, "MERCATO_DB": alone}, check=True)
+    assert stored == distinct == _counts(alone)[0]  # every article once, as one ingest alone stores them
     assert recorded == 0
 
 

@@ -12,8 +12,10 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, delete, event, make_url, select
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy import Engine, create_engine, delete, event, inspect, make_url, select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
@@ -23,6 +25,7 @@ from mercato.kb import name_key
 from mercato.model import Article, ExtractionResult
 from mercato.store.schema import (
     ArticleRow,
+    Base,
     ClaimRow,
     ClubRow,
     IngestErrorRow,
@@ -34,7 +37,6 @@ from mercato.store.schema import (
 
 __all__ = ["Store", "Stored", "is_new_file", "open_store"]
 
-_RACE_ATTEMPTS = 3  # a lost insert race is tried again on the winner's rows this many times in all
 
 _MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -77,27 +79,15 @@ class Store:
     def add_article(self, article: Article, result: ExtractionResult) -> Stored:
         """Store an article with its claims, renewals and injury claims, all or nothing.
 
-        A writer that loses a race (another process stored the same article, or the same new
-        player or club name, between this one's reads and its commit) tries again on what the
-        winner committed: the same article is then "already stored", not a failure."""
-        for _ in range(_RACE_ATTEMPTS - 1):
-            try:
-                return self._add_article(article, result)
-            except IntegrityError:
-                continue  # lost a race: read again what the winner committed
-        return self._add_article(article, result)
-
-    def _add_article(self, article: Article, result: ExtractionResult) -> Stored:
+        The article goes in with the engine's own conflict handling (INSERT ... ON CONFLICT
+        DO NOTHING on its id and its text's hash), so that writers racing to store the same
+        article never fail: one stores it, the others find it "already stored"."""
         with self.session() as session:
+            if _insert_new(session, ArticleRow, _article_values(article)):
+                _add_extraction(session, article.id, article.published, result)
+                return Stored.NEW
             same_text = select(ArticleRow.id).where(ArticleRow.content_hash == article.content_hash)
-            if session.scalar(same_text) is not None:
-                return Stored.DUPLICATE
-            taken = session.get(ArticleRow, article.id)
-            if taken is not None:  # stored meanwhile by another writer, or another text under this id
-                return Stored.DUPLICATE if taken.content_hash == article.content_hash else Stored.ID_TAKEN
-            session.add(_article_row(article))
-            _add_extraction(session, article.id, article.published, result)
-        return Stored.NEW
+            return Stored.DUPLICATE if session.scalar(same_text) is not None else Stored.ID_TAKEN
 
     def replace_extraction(self, article_id: str, result: ExtractionResult) -> None:
         """Replace a stored article's claims, renewals and injury claims with a new extraction
@@ -141,27 +131,32 @@ class _Names:
     def _id(self, table: type[PlayerRow] | type[ClubRow], name: str) -> int:
         key = (table, name)
         if key not in self._ids:
+            _insert_new(self._session, table, {"name": name, "search_key": name_key(name)})  # unless named before
             found = self._session.scalar(select(table.id).where(table.name == name))
-            if found is None:
-                row = table(name=name, search_key=name_key(name))
-                self._session.add(row)
-                self._session.flush()
-                found = row.id
+            assert found is not None, f"the {table.__tablename__} row of {name!r} was just written"
             self._ids[key] = found
         return self._ids[key]
 
 
-def _article_row(article: Article) -> ArticleRow:
-    return ArticleRow(
-        id=article.id,
-        url=article.url,
-        outlet=article.outlet,
-        published=article.published,
-        title=article.title,
-        text=article.text,
-        content_hash=article.content_hash,
-        source=article.source,
-    )
+def _insert_new(session: Session, table: type[Base], values: dict[str, Any]) -> bool:
+    """Insert a row unless a row with its key or one of its unique values exists (ON CONFLICT
+    DO NOTHING, SQLite's and PostgreSQL's own); whether it went in."""
+    insert = postgresql_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    statement = insert(table).values(**values).on_conflict_do_nothing()
+    return session.execute(statement.returning(*inspect(table).primary_key)).first() is not None
+
+
+def _article_values(article: Article) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "url": article.url,
+        "outlet": article.outlet,
+        "published": article.published,
+        "title": article.title,
+        "text": article.text,
+        "content_hash": article.content_hash,
+        "source": article.source,
+    }
 
 
 def _enforce_foreign_keys(dbapi_connection: Any, _record: Any) -> None:

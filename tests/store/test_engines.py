@@ -14,8 +14,8 @@ import pytest
 from mercato.kb import load_kb
 from mercato.pipeline import ingest_paths
 from mercato.store import articles, claims, open_store
+from tests.conftest import HAS_POSTGRESQL
 from tests.corpus import DEV_ARTICLES, ROOT
-from tests.store.conftest import HAS_POSTGRESQL
 
 NEWS = DEV_ARTICLES if DEV_ARTICLES.is_dir() else ROOT / "samples" / "articles"
 

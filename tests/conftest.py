@@ -13,7 +13,7 @@ from pytest_postgresql import factories
 
 from mercato.store import open_store
 
-_PG_CTL = Path(__file__).resolve().parents[2] / "scripts" / "pg_ctl_unprivileged"
+_PG_CTL = Path(__file__).resolve().parents[1] / "scripts" / "pg_ctl_unprivileged"
 HAS_POSTGRESQL = bool(shutil.which("pg_ctl") or list(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl")))
 
 postgresql_server = factories.postgresql_proc(executable=str(_PG_CTL), unixsocketdir="/tmp")
