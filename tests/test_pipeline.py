@@ -2,7 +2,6 @@
 
 import json
 import shutil
-import time
 from pathlib import Path
 
 import pytest
@@ -47,10 +46,8 @@ def test_an_article_past_the_time_budget_is_recorded_and_the_batch_goes_on(tmp_p
     folder = tmp_path / "in"
     _write_inputs(folder)
     sentence = "Brentford have opened talks with Leeds United over Declan Rice. "
-    (folder / "endless.txt").write_text(sentence * (MAX_ARTICLE_CHARS // len(sentence)))  # about 3 s of reading
-    started = time.perf_counter()
+    (folder / "endless.txt").write_text(sentence * (MAX_ARTICLE_CHARS // len(sentence)))  # seconds of reading
     report = ingest_paths([folder], store, load_kb(), workers=1, budget_s=0.5)
-    assert time.perf_counter() - started < 2.5  # cut at its budget, not read to the end
     assert (report.new, report.failed) == (2, 3)
     [over] = [e for e in errors(store) if e.source.endswith("endless.txt")]
     assert over.reason == "extraction ran past its budget of 0.5 s"
