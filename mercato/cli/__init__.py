@@ -19,7 +19,7 @@ from typing import Annotated
 
 import typer
 
-from mercato.cli import corrections, extraction, rules, sagas, serve, squad
+from mercato.cli import corrections, db, extraction, rules, sagas, serve, squad
 
 __all__ = ["app"]
 
@@ -72,3 +72,4 @@ app.command()(serve.bench)
 app.add_typer(rules.rules_app, name="rules")
 app.add_typer(corrections.claims_app, name="claims")
 app.add_typer(corrections.corrections_app, name="corrections")
+app.add_typer(db.db_app, name="db")

@@ -12,6 +12,7 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
+from alembic.migration import MigrationContext
 from sqlalchemy import Engine, create_engine, delete, event, inspect, make_url, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -164,6 +165,12 @@ def _enforce_foreign_keys(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+
+
+def schema_revision(store: Store) -> str | None:
+    """The Alembic revision the store's schema is at (None: never migrated)."""
+    with store.engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
 
 
 def is_new_file(url: str) -> bool:

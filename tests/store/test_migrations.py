@@ -43,3 +43,24 @@ def test_names_stored_before_search_keys_get_theirs(tmp_path):
     assert player_ids_named(store, "GUEHI") == [1]
     assert player_ids_named(store, "rice") == [2]
     store.close()
+
+
+def test_db_upgrade_brings_an_old_store_to_the_latest_schema(store_url):
+    from typer.testing import CliRunner
+
+    from mercato import cli
+
+    engine = create_engine(store_url)
+    config = Config()
+    config.set_main_option("script_location", str(_MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0005")  # a store written by an older Mercato
+    engine.dispose()
+    result = CliRunner().invoke(cli.app, ["db", "upgrade"], env={"MERCATO_DB": store_url})
+    assert result.exit_code == 0, result.output
+    assert "schema at revision 0007, the latest" in result.output
+    store = open_store(store_url)
+    with store.engine.connect() as connection:
+        assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
+    store.close()
