@@ -27,7 +27,7 @@ from mercato.squad import (
 )
 from mercato.store import Store
 from mercato.store.schema import ClubRow
-from mercato.store.squad_news import reported_moves, stored_options
+from mercato.store.squad_news import news_for_rules, stored_options
 
 __all__ = ["router"]
 
@@ -109,6 +109,4 @@ def get_rules_check(
     """May the club negotiate with the player, must it inform his club, when can it register
     him, and what is due; each answer cites its rules. Other parameters: birth_date,
     from_club, from_country, to_country, contract_expiry, loan."""
-    known = kb.player_named(player) if player else None
-    news = reported_moves(store, known.name) if known else []
-    return check_query(dict(request.query_params), kb, news=news)
+    return check_query(dict(request.query_params), kb, news=news_for_rules(store, kb, player))

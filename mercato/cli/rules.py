@@ -76,7 +76,7 @@ def rules_check(
         resolve_case,
         verdict_to_json,
     )
-    from mercato.store.squad_news import reported_moves
+    from mercato.store.squad_news import news_for_rules
 
     if england_approach is not None:
         try:
@@ -104,8 +104,8 @@ def rules_check(
         "contract_expiry": contract_expiry,
         "loan": loan,
     }
-    known, store = kb.player_named(player) if player else None, common.stored_news()
-    news = reported_moves(store, known.name) if known and store else []
+    store = common.stored_news()
+    news = news_for_rules(store, kb, player) if store else []
     try:
         case, day = resolve_case(params, kb, book, news)
     except BadRulesInput as error:

@@ -16,7 +16,7 @@ from mercato.squad import SquadOptions, moves_from_claims
 from mercato.store.queries import claims, injuries
 from mercato.store.store import Store
 
-__all__ = ["reported_moves", "stored_options"]
+__all__ = ["news_for_rules", "reported_moves", "stored_options"]
 
 
 def stored_options(
@@ -55,3 +55,10 @@ def reported_moves(store: Store, player: str) -> list[ReportedMove]:
         for c in about
         if c.claim.stage is Stage.COMPLETED and c.published is not None
     ]
+
+
+def news_for_rules(store: Store, kb: KnowledgeBase, player: str | None) -> list[ReportedMove]:
+    """The completed moves the stored news reports of the player a rules question names as
+    people write him (none when it names nobody the knowledge base knows)."""
+    known = kb.player_named(player) if player else None
+    return reported_moves(store, known.name) if known else []

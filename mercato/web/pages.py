@@ -34,7 +34,7 @@ from mercato.store.saga_queries import (
     saga_timeline,
     sagas_as_of,
 )
-from mercato.store.squad_news import reported_moves, stored_options
+from mercato.store.squad_news import news_for_rules, stored_options
 from mercato.web.charts import TimelineMark, outlet_colours, timeline_chart
 from mercato.web.render import Field, form_day, form_share, form_stage, page
 
@@ -163,8 +163,7 @@ def rules_answer(store: Store, kb: KnowledgeBase, params: dict[str, str]) -> dic
     """The rules on a move (GET /rules/check's parameters), with the stored news of the
     player's moves: {"answer": ...}, or {"problem": why it cannot be answered}."""
     try:
-        known = kb.player_named(params["player"]) if params.get("player") else None
-        return {"answer": check_query(params, kb, news=reported_moves(store, known.name) if known else [])}
+        return {"answer": check_query(params, kb, news=news_for_rules(store, kb, params.get("player")))}
     except MercatoError as problem:
         return {"problem": str(problem)}
 

@@ -16,7 +16,7 @@ from mercato.squad import analyse_squad, find_club, find_player, fit_target, xi_
 from mercato.squad.pitch import draw_xi
 from mercato.squad.report import depth_chart_json
 from mercato.store import Store, injuries
-from mercato.store.saga_queries import club_by_id, club_ids_named, player_by_id, source_records
+from mercato.store.saga_queries import Named, SagaSummary, club_by_id, club_ids_named, player_by_id, source_records
 from mercato.store.squad_news import stored_options
 from mercato.web.charts import reliability_chart
 from mercato.web.pages import rules_answer, today_of
@@ -27,6 +27,7 @@ __all__ = ["router"]
 router = APIRouter(include_in_schema=False)
 
 _FINAL = (Stage.COMPLETED, Stage.OFF)
+StoredClub = tuple[Named, list[SagaSummary], list[SagaSummary]]  # a stored club, its sagas in and out
 _Target = Annotated[str | None, Query(min_length=1, max_length=200, description="a player to try in the XI")]
 
 
@@ -54,21 +55,21 @@ def player_page(request: Request, player_id: Id, store: StoreDep, kb: Kb) -> HTM
     )
 
 
-def _club(store: Store, kb: KnowledgeBase, text: str) -> tuple[Club, int | None]:
-    """A club by stored id or name, and its stored id where the news names it."""
+def _club(store: Store, kb: KnowledgeBase, text: str) -> tuple[Club, StoredClub | None]:
+    """A club by stored id or name, with its stored row and sagas in and out where the news
+    names it."""
     ids = club_ids_named(store, text, kb)
     found = club_by_id(store, ids[0]) if ids else None
-    return find_club(kb, found[0].name if found else text), found[0].id if found else None
+    return find_club(kb, found[0].name if found else text), found
 
 
 @router.get("/club/{club}", response_class=HTMLResponse)
 def club_page(request: Request, club: ClubText, store: StoreDep, kb: Kb, target: _Target = None) -> HTMLResponse:
     """A club's sagas in and out, needs, depth chart and best XI, and a what-if with a target."""
     try:
-        known, stored_id = _club(store, kb, club)
+        known, found = _club(store, kb, club)
     except MercatoError as unknown:
         return page(request, "missing.html", status=404, what=str(unknown))
-    found = club_by_id(store, stored_id) if stored_id is not None else None
     today = today_of(store)
     options = stored_options(store, kb, today, club=known)
     report = analyse_squad(kb, known, options)
@@ -83,7 +84,7 @@ def club_page(request: Request, club: ClubText, store: StoreDep, kb: Kb, target:
         request,
         "club.html",
         club=known,
-        key=str(stored_id) if stored_id is not None else known.name,
+        key=str(found[0].id) if found else known.name,
         incoming=incoming,
         outgoing=found[2] if found else [],
         report=report,
